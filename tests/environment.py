@@ -1,0 +1,7 @@
+"""Loaded by pytest before Django (see pytest.ini). The settings module refuses to start without a
+SECRET_KEY when DEBUG is off, which is how tests run, and tests serve static files unhashed
+because they never run collectstatic."""
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("STATIC_MANIFEST", "0")

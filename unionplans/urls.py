@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "unionplans: quản trị"
+admin.site.site_title = "unionplans"
+admin.site.index_title = "Quản trị hệ thống"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("plans.urls")),
+]

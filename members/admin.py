@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from members.models import Affiliation, Member, Position, Role, Unit
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fk_name = "unit"
+    extra = 0
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "superior", "abbreviation", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["name", "header_name"]
+    autocomplete_fields = ["superior", "successor"]
+    inlines = [AffiliationInline]
+
+
+@admin.register(Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "unit", "gender", "birth_date", "party_member", "status"]
+    list_filter = ["status", "gender", "party_member", "employment", "qualification"]
+    search_fields = ["full_name", "card_number"]
+    autocomplete_fields = ["unit", "team", "user"]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["member", "kind", "unit", "term", "since", "until"]
+    list_filter = ["kind", "term"]
+    search_fields = ["member__full_name", "unit__name"]
+    autocomplete_fields = ["member", "unit"]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "unit"]
+    list_filter = ["kind"]
+    search_fields = ["user__username", "unit__name"]
+    autocomplete_fields = ["user", "unit"]
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(admin.ModelAdmin):
+    list_display = ["unit", "superior", "since", "until", "decision"]
+    search_fields = ["unit__name", "superior__name", "decision"]
+    autocomplete_fields = ["unit", "superior"]

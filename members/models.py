@@ -1,0 +1,248 @@
+"""Union units (a dated tree), their members, the members' posts, and users' roles on units."""
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+
+from unionplans.fields import NFCCharField, NFCTextField
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        CONFEDERATION = "confederation", "Tổng Liên đoàn"
+        PROVINCE = "province", "LĐLĐ tỉnh, thành phố"
+        DISTRICT = "district", "LĐLĐ huyện, quận"
+        SECTOR = "sector", "Công đoàn ngành"
+        COMMUNE = "commune", "Công đoàn xã, phường, đặc khu"
+        GRASSROOTS = "grassroots", "Công đoàn cơ sở"
+        SUBUNIT = "subunit", "Công đoàn bộ phận"
+        TEAM = "team", "Tổ công đoàn"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Đang hoạt động"
+        ENDED = "ended", "Kết thúc hoạt động"
+        DISSOLVED = "dissolved", "Giải thể"
+        MERGED = "merged", "Sáp nhập"
+        TRANSFERRED = "transferred", "Chuyển giao"
+
+    name = NFCCharField("tên đầy đủ", max_length=255)
+    kind = models.CharField("cấp", max_length=20, choices=Kind.choices)
+    superior = models.ForeignKey(
+        "self", verbose_name="cấp trên trực tiếp hiện nay", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    header_superior = NFCCharField("dòng tên cơ quan chủ quản", max_length=255, blank=True)
+    header_name = NFCCharField("dòng tên cơ quan ban hành", max_length=255)
+    abbreviation = NFCCharField("chữ viết tắt trong ký hiệu", max_length=20, help_text="Ví dụ: CĐCS")
+    place = NFCCharField("địa danh", max_length=100, help_text="Ví dụ: Vinh Hưng")
+    status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status_date = models.DateField("ngày đổi trạng thái", null=True, blank=True)
+    status_decision = NFCCharField("quyết định", max_length=100, blank=True)
+    successor = models.ForeignKey(
+        "self", verbose_name="đơn vị tiếp nhận", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="predecessors",
+        help_text="Đơn vị được sáp nhập vào hoặc nhận chuyển giao.",
+    )
+
+    class Meta:
+        verbose_name = "đơn vị"
+        verbose_name_plural = "đơn vị"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(status_date__isnull=False),
+                name="unit_inactive_has_date",
+                violation_error_message="Đơn vị không còn hoạt động phải có ngày đổi trạng thái.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @transaction.atomic
+    def move_under(self, superior, since, decision=""):
+        """Hand the unit to another superior from `since`: the old link is closed, the history kept."""
+        self.affiliations.filter(until__isnull=True).update(until=since)
+        Affiliation.objects.create(unit=self, superior=superior, since=since, decision=decision)
+        self.superior = superior
+        self.save(update_fields=["superior"])
+
+    def descendant_ids(self):
+        """Ids of every unit below this one now (the current tree), one query per level."""
+        ids, level = [], [self.pk]
+        while level:
+            level = list(Unit.objects.filter(superior_id__in=level).values_list("pk", flat=True))
+            ids.extend(level)
+        return ids
+
+
+class Affiliation(models.Model):
+    """A unit's superior over a span of time; the open one (no `until`) is the current one."""
+
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="affiliations")
+    superior = models.ForeignKey(Unit, verbose_name="cấp trên", on_delete=models.PROTECT, related_name="+")
+    since = models.DateField("từ ngày")
+    until = models.DateField("đến ngày", null=True, blank=True)
+    decision = NFCCharField("quyết định số", max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "quan hệ cấp trên"
+        verbose_name_plural = "quan hệ cấp trên"
+        ordering = ["unit", "since"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit"], condition=Q(until__isnull=True), name="one_current_superior",
+                violation_error_message="Một đơn vị chỉ có một cấp trên hiện hành.",
+            ),
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                name="affiliation_dates_ordered",
+                violation_error_message="Ngày kết thúc phải sau ngày bắt đầu.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(unit=models.F("superior")), name="affiliation_not_self",
+                violation_error_message="Đơn vị không thể là cấp trên của chính nó.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} → {self.superior} ({self.since:%d/%m/%Y})"
+
+
+class Member(models.Model):
+    class Gender(models.TextChoices):
+        MALE = "male", "Nam"
+        FEMALE = "female", "Nữ"
+
+    class Qualification(models.TextChoices):
+        DOCTOR = "doctor", "Tiến sĩ"
+        MASTER = "master", "Thạc sĩ"
+        UNIVERSITY = "university", "Đại học"
+        COLLEGE = "college", "Cao đẳng"
+        VOCATIONAL = "vocational", "Trung cấp"
+        OTHER = "other", "Khác"
+
+    class Employment(models.TextChoices):
+        PERMANENT = "permanent", "Biên chế"
+        CONTRACT = "contract", "Hợp đồng"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Đang sinh hoạt"
+        PAUSED = "paused", "Tạm dừng"
+        TRANSFERRED = "transferred", "Chuyển đi"
+        LEFT = "left", "Thôi, nghỉ hưu"
+
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="members")
+    team = models.ForeignKey(
+        Unit, verbose_name="tổ công đoàn", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="team_members", limit_choices_to={"kind__in": ["subunit", "team"]},
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name="tài khoản", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="member",
+    )
+    full_name = NFCCharField("họ và tên", max_length=100)
+    birth_date = models.DateField("ngày sinh", null=True, blank=True)
+    gender = models.CharField("giới tính", max_length=10, choices=Gender.choices)
+    ethnicity = NFCCharField("dân tộc", max_length=50, default="Kinh")
+    religion = NFCCharField("tôn giáo", max_length=50, blank=True)
+    national_id = models.CharField("số CCCD", max_length=12, blank=True)
+    hometown = NFCCharField("quê quán", max_length=200, blank=True)
+    qualification = models.CharField("trình độ chuyên môn", max_length=20, choices=Qualification.choices, blank=True)
+    political_theory = NFCCharField("lý luận chính trị", max_length=50, blank=True)
+    occupation = NFCCharField("nghề nghiệp, chức danh", max_length=100, blank=True)
+    employment = models.CharField("loại lao động", max_length=20, choices=Employment.choices, blank=True)
+    party_member = models.BooleanField("đảng viên", default=False)
+    party_joined = models.DateField("ngày vào Đảng", null=True, blank=True)
+    union_joined = models.DateField("ngày vào công đoàn", null=True, blank=True)
+    card_number = models.CharField("số thẻ đoàn viên", max_length=20, null=True, blank=True, unique=True)
+    status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    status_date = models.DateField("ngày đổi trạng thái", null=True, blank=True)
+    status_note = NFCCharField("ghi chú (nơi chuyển đến)", max_length=200, blank=True)
+    phone = models.CharField("điện thoại", max_length=20, blank=True)
+    email = models.EmailField("email", blank=True)
+
+    class Meta:
+        verbose_name = "đoàn viên"
+        verbose_name_plural = "đoàn viên"
+        ordering = ["unit", "full_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="active") | Q(status_date__isnull=False),
+                name="member_inactive_has_date",
+                violation_error_message="Đoàn viên không còn sinh hoạt phải có ngày đổi trạng thái.",
+            ),
+            models.CheckConstraint(
+                condition=Q(party_member=True) | Q(party_joined__isnull=True),
+                name="party_date_only_for_party_members",
+                violation_error_message="Chỉ đảng viên mới có ngày vào Đảng.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+
+class Position(models.Model):
+    """A member's post in a union body for a term (nhiệm kỳ), with the dates it was held."""
+
+    class Kind(models.TextChoices):
+        CHAIR = "chair", "Chủ tịch"
+        VICE_CHAIR = "vice_chair", "Phó chủ tịch"
+        EXECUTIVE = "executive", "Ủy viên BCH"
+        INSPECTION = "inspection", "Ủy viên UBKT"
+        INSPECTION_HEAD = "inspection_head", "Chủ nhiệm UBKT"
+        WOMEN = "women", "Ban nữ công"
+        TEAM_LEADER = "team_leader", "Tổ trưởng công đoàn"
+        TEAM_DEPUTY = "team_deputy", "Tổ phó công đoàn"
+
+    member = models.ForeignKey(Member, verbose_name="đoàn viên", on_delete=models.PROTECT, related_name="positions")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="positions")
+    kind = models.CharField("chức vụ", max_length=20, choices=Kind.choices)
+    term = models.CharField("nhiệm kỳ", max_length=9, help_text="Ví dụ: 2023-2028")
+    since = models.DateField("từ ngày")
+    until = models.DateField("đến ngày", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "chức vụ công đoàn"
+        verbose_name_plural = "chức vụ công đoàn"
+        ordering = ["unit", "kind", "since"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                name="position_dates_ordered",
+                violation_error_message="Ngày kết thúc phải sau ngày bắt đầu.",
+            ),
+            models.CheckConstraint(
+                condition=Q(term__regex=r"^[0-9]{4}-[0-9]{4}$"), name="position_term_format",
+                violation_error_message="Nhiệm kỳ ghi dạng 2023-2028.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.unit} ({self.term}): {self.member}"
+
+
+class Role(models.Model):
+    """What a user may do on a unit (and, for federation staff, on every unit below it)."""
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", "Cán bộ công đoàn cấp trên"
+        CHAIR = "chair", "Chủ tịch, phó chủ tịch"
+        EXECUTIVE = "executive", "Ủy viên BCH"
+        MEMBER = "member", "Đoàn viên"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="tài khoản", on_delete=models.CASCADE, related_name="roles")
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField("vai trò", max_length=20, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = "vai trò"
+        verbose_name_plural = "vai trò"
+        constraints = [models.UniqueConstraint(fields=["user", "unit", "kind"], name="one_role_per_kind")]
+
+    def __str__(self):
+        return f"{self.user}: {self.get_kind_display()} {self.unit}"

@@ -1,0 +1,101 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from members.models import Member, Role, Unit
+from plans.models import AnnualPlan, MonthlyActivity, Section, Target
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    kind = Unit.Kind.GRASSROOTS
+    name = factory.Sequence(lambda n: f"Công đoàn cơ sở Trường Tiểu học số {n}")
+    header_superior = "LĐLĐ HUYỆN PHÚ LỘC"
+    header_name = factory.LazyAttribute(lambda u: u.name.upper())
+    abbreviation = "CĐCS"
+    place = "Vinh Hưng"
+
+
+class FederationFactory(UnitFactory):
+    kind = Unit.Kind.DISTRICT
+    name = factory.Sequence(lambda n: f"Liên đoàn Lao động huyện số {n}")
+    header_superior = "LĐLĐ TỈNH THỪA THIÊN HUẾ"
+    abbreviation = "LĐLĐ"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    user = factory.SubFactory(UserFactory)
+    unit = factory.SubFactory(UnitFactory)
+    kind = Role.Kind.CHAIR
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+
+    unit = factory.SubFactory(UnitFactory)
+    full_name = factory.Sequence(lambda n: f"Nguyễn Thị Hương {n}")
+    gender = Member.Gender.FEMALE
+    birth_date = datetime.date(1985, 3, 14)
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AnnualPlan
+
+    unit = factory.SubFactory(UnitFactory)
+    year = 2024
+    title = "Hoạt động công đoàn năm học 2024-2025"
+    issuer = factory.LazyAttribute(lambda p: {
+        "superior": p.unit.header_superior, "name": p.unit.header_name,
+        "abbreviation": p.unit.abbreviation, "place": p.unit.place,
+    })
+    month_columns = ["time", "content", "owner"]
+    signers = [{"authority": "TM. BAN CHẤP HÀNH", "position": "CHỦ TỊCH", "name": "Lê Thị Hoa"}]
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    plan = factory.SubFactory(PlanFactory)
+    order = factory.Sequence(int)
+    title = "TÌNH HÌNH CHUNG"
+    paragraphs = ["- Tổng số CBCNV-LĐ: 46/28 nữ"]
+
+
+class TargetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Target
+
+    plan = factory.SubFactory(PlanFactory)
+    order = factory.Sequence(int)
+    text = "100% ĐVCĐ tham gia TDTT."
+    measure = Target.Measure.PERCENT
+    value = 100
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MonthlyActivity
+
+    plan = factory.SubFactory(PlanFactory)
+    month_index = 1
+    order = factory.Sequence(int)
+    content = "Phối hợp tổ chức khai giảng năm học mới."
+    owner = "BCH"

@@ -1,0 +1,17 @@
+import json
+from pathlib import Path
+
+import pytest
+
+DEMO_PLANS = sorted((Path(__file__).resolve().parent.parent / "plans" / "demo").glob("*.json"))
+
+
+@pytest.fixture(params=DEMO_PLANS, ids=lambda p: p.stem)
+def demo_plan_file(request):
+    """Each demo plan file: the real plans of shared/examples transcribed in full, and the others."""
+    return request.param
+
+
+@pytest.fixture
+def demo_plan_data(demo_plan_file):
+    return json.loads(demo_plan_file.read_text(encoding="utf-8"))

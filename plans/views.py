@@ -1,0 +1,18 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import render
+
+from members.scope import units_for_user
+from plans.scope import plans_for_user
+
+
+@login_required
+def home(request):
+    """The units the user holds a role on, each with its plans by year."""
+    units = (
+        units_for_user(request.user)
+        .filter(roles__user=request.user)
+        .distinct()
+        .prefetch_related(Prefetch("plans", plans_for_user(request.user).order_by("-year", "-pk"), to_attr="visible_plans"))
+    )
+    return render(request, "plans/home.html", {"units": units})

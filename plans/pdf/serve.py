@@ -1,0 +1,39 @@
+"""The printed plan as the web app and `render_plan` serve it.
+
+An issued plan is its frozen snapshot (JSON and PDF, stored at issue); any other plan is rendered
+from its live data once per content: the PDF is cached under `content_hash(data)` (the canonical
+JSON plus the renderer version), so an edit of the plan, or a change of layout, reaches a new key
+and nothing ever has to be invalidated.
+"""
+import json
+
+from django.core.cache import caches
+
+from plans.pdf.render import content_hash, render_pdf
+from plans.planformat import export_plan
+
+CACHE_ALIAS = "documents"
+
+
+def plan_data(plan):
+    """What the plan prints: the snapshot once issued, the live rows before."""
+    return json.loads(plan.snapshot) if plan.is_issued and plan.snapshot else export_plan(plan)
+
+
+def cached_pdf(data, etag=None):
+    """The PDF of `data` from the cache, or rendered and stored; `etag` is `content_hash(data)`
+    when the caller has it already."""
+    cache = caches[CACHE_ALIAS]
+    key = f"pdf:{etag or content_hash(data)}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(data)
+        cache.set(key, pdf)
+    return pdf
+
+
+def plan_pdf(plan, data, etag=None):
+    """The PDF of `plan` whose data is `data`: the one issued, byte for byte, once it is issued."""
+    if plan.is_issued and plan.snapshot_pdf:
+        return bytes(plan.snapshot_pdf)
+    return cached_pdf(data, etag)

@@ -1,0 +1,173 @@
+"""The printed plan on the web: its PDF (inline, named, cached, with ETag) and its preview in the
+app, each for the people who may see the plan only; and `render_plan`, the same bytes."""
+import datetime
+import io
+import json
+
+import pdfplumber
+import pytest
+from django.core.cache import caches
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from members.models import Role
+from plans import planformat
+from plans.models import AnnualPlan
+from plans.pdf import content_hash
+from plans.pdf import render as render_module
+from plans.pdf import serve
+from tests.conftest import DEMO_PLANS
+from tests.factories import (ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory,
+                             TargetFactory, UnitFactory)
+
+pytestmark = pytest.mark.django_db
+VIEWS = ["plan_pdf", "plan_preview"]
+
+
+@pytest.fixture(autouse=True)
+def document_cache(settings):
+    """A cache of the tests' own, empty at each test."""
+    settings.CACHES = {**settings.CACHES, "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    yield
+    caches["documents"].clear()
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Counts renders and stands in for WeasyPrint where the tests look at the response only."""
+    calls = []
+
+    def fake(data):
+        calls.append(data)
+        return b"%PDF-1.7 " + data["title"].encode()
+
+    monkeypatch.setattr(serve, "render_pdf", fake)
+    return calls
+
+
+@pytest.fixture
+def plan():
+    federation = FederationFactory()
+    plan = PlanFactory(unit=UnitFactory(superior=federation), number=1, date=datetime.date(2024, 9, 5))
+    SectionFactory(plan=plan, paragraphs=["- Tổng số CBCNV-LĐ: 46/28 nữ", '<img src="file:///etc/passwd">'])
+    SectionFactory(plan=plan, kind="targets", title="CHỈ TIÊU PHẤN ĐẤU", paragraphs=[])
+    SectionFactory(plan=plan, kind="months", title="KẾ HOẠCH CỤ THỂ TỪNG THÁNG", paragraphs=[])
+    TargetFactory(plan=plan)
+    ActivityFactory(plan=plan)
+    return plan
+
+
+def login(client, unit, kind=Role.Kind.CHAIR):
+    client.force_login(RoleFactory(unit=unit, kind=kind).user)
+    return client
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_anonymous_is_sent_to_login(client, plan, view):
+    response = client.get(reverse(view, args=[plan.pk]))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_outsider_gets_404(client, plan, view, renders):
+    login(client, UnitFactory())
+    assert client.get(reverse(view, args=[plan.pk])).status_code == 404
+    assert renders == []
+
+
+@pytest.mark.parametrize("kind", [Role.Kind.CHAIR, Role.Kind.EXECUTIVE])
+def test_the_units_people_and_its_federation_staff_get_the_pdf(client, plan, kind, renders):
+    login(client, plan.unit, kind)
+    assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 200
+    client.force_login(RoleFactory(unit=plan.unit.superior, kind=Role.Kind.STAFF).user)
+    assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 200
+
+
+def test_pdf_is_inline_named_and_prints_the_plan(client, plan):
+    response = login(client, plan.unit).get(reverse("plan_pdf", args=[plan.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'inline; filename="KH-01-CDCS-2024-2025.pdf"'
+    assert response["ETag"] == f'"{content_hash(planformat.export_plan(plan))}"'
+    assert response["Cache-Control"] == "private, no-cache"
+    text = "\n".join(page.extract_text() for page in pdfplumber.open(io.BytesIO(response.content)).pages)
+    assert "Số: 01/KH-CĐCS" in text and "Vinh Hưng, ngày 05 tháng 9 năm 2024" in text
+    assert '<img src="file:///etc/passwd">' in text and "Tháng 9/2024" in text
+
+
+def test_draft_without_number_is_named_without_one(client, renders):
+    draft = PlanFactory()
+    response = login(client, draft.unit).get(reverse("plan_pdf", args=[draft.pk]))
+    assert response["Content-Disposition"] == 'inline; filename="KH-CDCS-2024-2025.pdf"'
+
+
+def test_an_unchanged_plan_is_rendered_once_and_revalidates_with_304(client, plan, renders):
+    login(client, plan.unit)
+    url = reverse("plan_pdf", args=[plan.pk])
+    first = client.get(url)
+    second = client.get(url)
+    assert len(renders) == 1 and second.content == first.content
+    etag = first["ETag"]
+    for header in (etag, f"W/{etag}", f'"other", {etag}', "*"):
+        response = client.get(url, headers={"If-None-Match": header})
+        assert response.status_code == 304 and response.content == b"" and response["ETag"] == etag
+    assert len(renders) == 1
+
+
+def test_an_edit_changes_the_etag_and_renders_again(client, plan, renders):
+    login(client, plan.unit)
+    url = reverse("plan_pdf", args=[plan.pk])
+    etag = client.get(url)["ETag"]
+    AnnualPlan.objects.filter(pk=plan.pk).update(title="Hoạt động công đoàn năm học 2024-2025 (sửa)")
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200 and response["ETag"] != etag
+    assert response.content.endswith("(sửa)".encode()) and len(renders) == 2
+
+
+def test_an_issued_plan_is_served_from_its_snapshot(client, plan, renders):
+    data = planformat.export_plan(plan)
+    AnnualPlan.objects.filter(pk=plan.pk).update(
+        status=AnnualPlan.Status.ISSUED, snapshot=planformat.dumps(data), snapshot_pdf=b"%PDF-frozen",
+        title="Sửa sau khi ban hành",
+    )
+    response = login(client, plan.unit).get(reverse("plan_pdf", args=[plan.pk]))
+    assert response.content == b"%PDF-frozen" and response["ETag"] == f'"{content_hash(data)}"'
+    assert renders == []
+
+
+def test_a_plan_too_big_to_print_goes_back_to_the_preview_with_the_reason(client, plan, monkeypatch):
+    monkeypatch.setattr(render_module, "MAX_ROWS", 0)
+    login(client, plan.unit)
+    response = client.get(reverse("plan_pdf", args=[plan.pk]), follow=True)
+    assert response.redirect_chain == [(reverse("plan_preview", args=[plan.pk]), 302)]
+    assert "vượt quá 0 dòng có thể in" in response.content.decode()
+
+
+def test_preview_shows_the_document_in_the_app(client, plan):
+    page = login(client, plan.unit).get(reverse("plan_preview", args=[plan.pk])).content.decode()
+    assert "Kế hoạch công đoàn</a>" in page  # the app's own layout, base.html
+    assert f'href="{reverse("home")}">&larr; Quay lại' in page
+    assert f'href="{reverse("plan_pdf", args=[plan.pk])}" download="KH-01-CDCS-2024-2025.pdf"' in page
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "Số: 01/KH-CĐCS" in page
+    assert "I. TÌNH HÌNH CHUNG" in page and "Vinh Hưng, ngày 05 tháng 9 năm 2024" in page
+    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in page and '<img src="file' not in page
+
+
+def test_render_plan_writes_what_the_web_app_serves(client, plan, tmp_path):
+    served = login(client, plan.unit).get(reverse("plan_pdf", args=[plan.pk])).content
+    caches["documents"].clear()
+    call_command("render_plan", plan.pk, "-o", str(tmp_path / "plan.pdf"), stdout=io.StringIO())
+    assert (tmp_path / "plan.pdf").read_bytes() == served
+
+
+def test_render_plan_names_a_missing_plan():
+    with pytest.raises(CommandError, match="Không có kế hoạch mã 999999."):
+        call_command("render_plan", 999999, "-o", "/dev/null")
+
+
+def test_an_imported_plan_prints_under_the_key_of_its_file(client, renders):
+    """Imported and exported again, a plan gives back its data, so it prints the same bytes."""
+    path = next(p for p in DEMO_PLANS if p.stem == "vinh-hung-2024-2025")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    imported = planformat.import_plan(data)
+    response = login(client, imported.unit).get(reverse("plan_pdf", args=[imported.pk]))
+    assert response["ETag"] == f'"{content_hash(data)}"'

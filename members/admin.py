@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from members.models import Affiliation, Member, Position, Role, Unit
+from plans.audit import AuditedAdminMixin
 
 
 class AffiliationInline(admin.TabularInline):
@@ -10,7 +11,7 @@ class AffiliationInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "superior", "abbreviation", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "header_name"]
@@ -19,7 +20,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["full_name", "unit", "gender", "birth_date", "party_member", "status"]
     list_filter = ["status", "gender", "party_member", "employment", "qualification"]
     search_fields = ["full_name", "card_number"]
@@ -27,7 +28,7 @@ class MemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["member", "kind", "unit", "term", "since", "until"]
     list_filter = ["kind", "term"]
     search_fields = ["member__full_name", "unit__name"]
@@ -35,7 +36,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["user", "kind", "unit"]
     list_filter = ["kind"]
     search_fields = ["user__username", "unit__name"]
@@ -43,7 +44,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(admin.ModelAdmin):
+class AffiliationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["unit", "superior", "since", "until", "decision"]
     search_fields = ["unit__name", "superior__name", "decision"]
     autocomplete_fields = ["unit", "superior"]

@@ -30,3 +30,30 @@ def get_unit_for_user(user, pk):
         return units_for_user(user).get(pk=pk)
     except Unit.DoesNotExist:
         raise Http404("Không tìm thấy đơn vị.") from None
+
+
+def role_unit_ids(user, kinds):
+    """Units on which the user holds one of `kinds` itself (staff reach below is not included)."""
+    if not user.is_authenticated:
+        return set()
+    return set(user.roles.filter(kind__in=kinds).values_list("unit_id", flat=True))
+
+
+def staff_unit_ids(user):
+    """Every unit federation staff act on: the ones they hold the role on and all below them now."""
+    ids = set()
+    for unit_id in role_unit_ids(user, [Role.Kind.STAFF]):
+        ids.add(unit_id)
+        ids.update(Unit(pk=unit_id).descendant_ids())
+    return ids
+
+
+def former_affiliations(user):
+    """Closed links of units that used to be under the user's staff units: the spans in which
+    those units' documents went up to this user's federation, and still may be read there."""
+    from members.models import Affiliation
+
+    supervised = staff_unit_ids(user)
+    if not supervised:
+        return Affiliation.objects.none()
+    return Affiliation.objects.filter(superior_id__in=supervised, until__isnull=False).exclude(unit_id__in=supervised)

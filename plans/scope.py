@@ -1,12 +1,32 @@
-"""Plans a user may see, built on the one unit scope of members.scope."""
+"""Plans a user may see, built on the one unit scope of members.scope.
+
+The chair and BCH of a union see all its plans, drafts included; a plain member sees the issued
+ones. Federation staff see every plan of the units below them now, and keep the plans issued
+while a unit was under them (its transfer does not take back what was sent up to them).
+"""
+from django.db.models import Q
 from django.http import Http404
 
-from members.scope import visible_unit_ids
+from members.models import Role
+from members.scope import former_affiliations, role_unit_ids, staff_unit_ids
 from plans.models import AnnualPlan
 
 
+def _plan_filter(user):
+    if user.is_superuser:
+        return Q()
+    working = role_unit_ids(user, [Role.Kind.CHAIR, Role.Kind.EXECUTIVE]) | staff_unit_ids(user)
+    reading = role_unit_ids(user, [Role.Kind.MEMBER]) - working
+    visible = Q(unit_id__in=working) | Q(unit_id__in=reading, status=AnnualPlan.Status.ISSUED)
+    for unit_id, since, until in former_affiliations(user).values_list("unit_id", "since", "until"):
+        visible |= Q(unit_id=unit_id, status=AnnualPlan.Status.ISSUED, date__gte=since, date__lt=until)
+    return visible
+
+
 def plans_for_user(user):
-    return AnnualPlan.objects.filter(unit_id__in=visible_unit_ids(user))
+    if not user.is_authenticated:
+        return AnnualPlan.objects.none()
+    return AnnualPlan.objects.filter(_plan_filter(user))
 
 
 def get_plan_for_user(user, pk):

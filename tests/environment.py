@@ -5,3 +5,5 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("STATIC_MANIFEST", "0")
+# Tests speak plain HTTP to the test client; production redirects it to HTTPS.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")

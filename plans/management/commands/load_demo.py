@@ -7,6 +7,7 @@ from django.db import transaction
 from members import demo
 from members.models import Unit
 from plans.planformat import import_plan
+from plans.workflow import freeze
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # Which demo plan file belongs to which demo union (members.demo.GRASSROOTS keys).
@@ -33,7 +34,10 @@ class Command(BaseCommand):
                 unit, _ = demo.build_grassroots(
                     key, name, federations[superior], data["issuer"], counts, occupations, chair_name,
                 )
-                import_plan(data, unit)
+                plan = import_plan(data, unit)
+                if plan.is_issued:
+                    # A demo plan that carries a number was issued: it gets its frozen copy too.
+                    freeze(plan)
             demo.build_logins(federations)
         self.stdout.write(self.style.SUCCESS(
             f"Đã tạo dữ liệu mẫu. Mật khẩu của mọi tài khoản mẫu: {demo.DEMO_PASSWORD}"

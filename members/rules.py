@@ -1,0 +1,76 @@
+"""Who may do what on a unit, as `rules` predicates: one definition per role, used by every view.
+
+A role is held on a unit (members.Role). Federation staff act on every unit below the one they
+hold the role on; the other roles act on their own unit only.
+"""
+import rules
+
+from members.models import Role, Unit
+
+
+def _holds(user, unit, kinds):
+    if not user.is_authenticated or unit is None:
+        return False
+    return user.roles.filter(unit=unit, kind__in=kinds).exists()
+
+
+@rules.predicate
+def is_chair(user, unit):
+    return _holds(user, unit, [Role.Kind.CHAIR])
+
+
+@rules.predicate
+def is_executive(user, unit):
+    """BCH members, the chair and vice chairs included."""
+    return _holds(user, unit, [Role.Kind.CHAIR, Role.Kind.EXECUTIVE])
+
+
+@rules.predicate
+def is_unit_member(user, unit):
+    return _holds(user, unit, Role.Kind.values)
+
+
+@rules.predicate
+def is_federation_staff(user, unit):
+    """Staff of a federation above `unit` (or of `unit` itself, when it is a federation)."""
+    if not user.is_authenticated or unit is None:
+        return False
+    staff_unit_ids = set(user.roles.filter(kind=Role.Kind.STAFF).values_list("unit_id", flat=True))
+    node = unit
+    while node is not None:
+        if node.pk in staff_unit_ids:
+            return True
+        node = node.superior
+    return False
+
+
+@rules.predicate
+def is_superior_staff(user, unit):
+    """Staff of a federation above `unit`, never of `unit` itself: who reviews its documents."""
+    return unit is not None and unit.superior_id is not None and is_federation_staff(user, unit.superior)
+
+
+def _units_of(account):
+    unit_ids = set(account.roles.values_list("unit_id", flat=True))
+    member = getattr(account, "member", None)
+    if member is not None:
+        unit_ids.add(member.unit_id)
+    return Unit.objects.filter(pk__in=unit_ids)
+
+
+@rules.predicate
+def may_reset_password(user, account):
+    """Federation staff reset the password of an account whose every unit lies below them; an
+    account that also works elsewhere (or is staff on their own level) is the admin's to reset."""
+    if account is None or account.is_superuser or account.pk == user.pk:
+        return False
+    if account.roles.filter(kind=Role.Kind.STAFF).exists():
+        return False
+    units = list(_units_of(account))
+    return bool(units) and all(is_superior_staff(user, unit) for unit in units)
+
+
+rules.add_perm("members.view_unit", is_unit_member | is_federation_staff | rules.is_superuser)
+rules.add_perm("members.manage_members", is_chair | rules.is_superuser)
+rules.add_perm("members.manage_units", is_federation_staff | rules.is_superuser)
+rules.add_perm("members.reset_password", may_reset_password | rules.is_superuser)

@@ -1,0 +1,63 @@
+"""Who may do what to a plan, as `rules` permissions on the plan object.
+
+Seeing a plan at all is plans.scope's answer (404 outside it); these decide the actions (403):
+the chair writes, submits and issues; BCH members keep the month rows; federation staff above the
+union review (return, approve) but never write its text; the admin may do everything.
+"""
+import rules
+
+from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
+from plans.models import AnnualPlan
+from plans.scope import plans_for_user
+
+Status = AnnualPlan.Status
+
+
+def _on_unit(predicate):
+    """The unit predicate applied to the plan's unit."""
+    @rules.predicate(name=f"plan_{predicate.name}")
+    def on_plan(user, plan):
+        return plan is not None and predicate.test(user, plan.unit)
+    return on_plan
+
+
+chair_of_plan = _on_unit(is_chair)
+executive_of_plan = _on_unit(is_executive)
+staff_over_plan = _on_unit(is_federation_staff)
+reviewer_of_plan = _on_unit(is_superior_staff)
+
+
+def _status_in(*statuses):
+    @rules.predicate(name=f"plan_status_in_{'_'.join(statuses)}")
+    def status_in(user, plan):
+        return plan is not None and plan.status in statuses
+    return status_in
+
+
+@rules.predicate
+def can_see_plan(user, plan):
+    return plan is not None and plans_for_user(user).filter(pk=plan.pk).exists()
+
+
+editable = _status_in(Status.DRAFT, Status.RETURNED)
+
+rules.add_perm("plans.view_plan", can_see_plan)
+rules.add_perm("plans.change_plan", editable & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.submit_plan", editable & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.return_plan", _status_in(Status.SUBMITTED, Status.APPROVED) & (reviewer_of_plan | rules.is_superuser))
+rules.add_perm("plans.approve_plan", _status_in(Status.SUBMITTED) & (reviewer_of_plan | rules.is_superuser))
+rules.add_perm("plans.issue_plan", _status_in(Status.APPROVED) & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.revise_plan", _status_in(Status.ISSUED) & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.update_months", executive_of_plan | rules.is_superuser)
+rules.add_perm("plans.comment_plan", staff_over_plan | rules.is_superuser)
+rules.add_perm("plans.view_history", can_see_plan & (executive_of_plan | staff_over_plan | rules.is_superuser))
+# On a unit, not a plan: the chair brings the unit's plan in from a Word file as a new draft.
+rules.add_perm("plans.import_plan", is_chair | rules.is_superuser)
+# Monthly reports (plans.reports) and the year-end review of targets belong to an issued plan.
+# The predicates above read only `.unit` and `.status`, so they apply to a report as they are.
+issued = _status_in(Status.ISSUED)
+rules.add_perm("plans.draft_report", issued & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.view_report", issued | executive_of_plan | staff_over_plan | rules.is_superuser)
+rules.add_perm("plans.change_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.issue_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.review_targets", issued & (chair_of_plan | rules.is_superuser))

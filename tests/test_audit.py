@@ -1,0 +1,154 @@
+"""Audit and security: every change leaves who/when/before/after; guessing passwords gets locked
+out; staff reset passwords below them; production settings pass `check --deploy`."""
+import os
+import subprocess
+import sys
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from members.models import Role
+from plans import workflow
+from plans.audit import AuditEntry, record, snapshot
+from plans.models import AnnualPlan
+from tests.factories import FederationFactory, PlanFactory, RoleFactory, TargetFactory, UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture
+def admin_user():
+    return get_user_model().objects.create_superuser("quantri", "qt@example.invalid", None)
+
+
+def test_a_workflow_step_records_actor_before_and_after():
+    plan = PlanFactory()
+    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    workflow.submit(chair, plan)
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.SUBMIT)
+    assert (entry.actor, entry.plan, entry.unit_id) == (chair, plan, plan.unit_id)
+    assert (entry.before["status"], entry.after["status"]) == ("draft", "submitted")
+    assert ("trạng thái", "draft", "submitted") in entry.changes()
+
+
+def test_record_keeps_a_deleted_objects_last_state():
+    target = TargetFactory(text="Giới thiệu 2 đoàn viên ưu tú cho Đảng.")
+    before = snapshot(target)
+    record(None, target, AuditEntry.Action.DELETE, before, None)
+    plan = target.plan
+    target.delete()
+    entry = plan.audit_entries.get()
+    assert entry.before["text"] == "Giới thiệu 2 đoàn viên ưu tú cho Đảng."
+    assert entry.after is None
+
+
+def test_admin_changes_are_recorded(client, admin_user):
+    target = TargetFactory(text="Cũ", value=90)
+    client.force_login(admin_user)
+    url = reverse("admin:plans_target_change", args=[target.pk])
+    response = client.post(url, {
+        "plan": target.plan_id, "order": target.order, "group": "", "text": "Mới", "measure": "percent",
+        "value": "95", "result_value": "", "result_met": "unknown",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.UPDATE)
+    assert (entry.actor, entry.before["text"], entry.after["text"]) == (admin_user, "Cũ", "Mới")
+    assert (entry.before["value"], entry.after["value"]) == (90, 95)
+    unit = UnitFactory()
+    role_user = UserFactory(password=None)
+    client.post(reverse("admin:members_role_add"), {"user": role_user.pk, "unit": unit.pk, "kind": "executive"})
+    role = Role.objects.get(user=role_user)
+    assert AuditEntry.objects.get(action=AuditEntry.Action.CREATE, object_id=str(role.pk)).unit_id == unit.pk
+    client.post(reverse("admin:members_role_delete", args=[role.pk]), {"post": "yes"})
+    assert not Role.objects.filter(pk=role.pk).exists()
+    assert AuditEntry.objects.get(action=AuditEntry.Action.DELETE).before["kind"] == "executive"
+
+
+def test_history_page_lists_changes_in_vietnamese_for_the_chair_only(client):
+    plan = PlanFactory(title="Kế hoạch có lịch sử")
+    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    workflow.submit(chair, plan)
+    url = reverse("plan_history", args=[plan.pk])
+    client.force_login(chair)
+    page = client.get(url).content.decode()
+    assert "Gửi cấp trên" in page and "trạng thái" in page and "Kế hoạch có lịch sử" in page
+    plan.status = AnnualPlan.Status.ISSUED
+    plan.save()
+    member = RoleFactory(unit=plan.unit, kind=Role.Kind.MEMBER, user=UserFactory(password=None)).user
+    client.force_login(member)
+    assert client.get(url).status_code == 403
+    client.force_login(RoleFactory(kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url)["Location"].startswith(reverse("login"))
+
+
+@pytest.fixture
+def federation_tree():
+    federation = FederationFactory()
+    union = UnitFactory(superior=federation)
+    staff = RoleFactory(unit=federation, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    chair = RoleFactory(unit=union, kind=Role.Kind.CHAIR, user=UserFactory(password="mat-khau-cu-2024")).user
+    return federation, union, staff, chair
+
+
+def test_staff_reset_a_password_below_them(client, federation_tree):
+    _, _, staff, chair = federation_tree
+    client.force_login(staff)
+    url = reverse("reset_password", args=[chair.pk])
+    assert "Đặt lại mật khẩu" in client.get(url).content.decode()
+    response = client.post(url, {"new_password1": "ngay-moi-2025-hoa", "new_password2": "ngay-moi-2025-khac"})
+    assert response.status_code == 200
+    assert "Hai trường mật khẩu không giống nhau." in response.content.decode()
+    response = client.post(url, {"new_password1": "ngay-moi-2025-hoa", "new_password2": "ngay-moi-2025-hoa"})
+    assert response.status_code == 302
+    chair.refresh_from_db()
+    assert chair.check_password("ngay-moi-2025-hoa")
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.PASSWORD_RESET, actor=staff, object_id=str(chair.pk)).exists()
+
+
+def test_password_reset_refused_outside_and_to_the_wrong_role(client, federation_tree):
+    _, union, staff, chair = federation_tree
+    executive = RoleFactory(unit=union, kind=Role.Kind.EXECUTIVE, user=UserFactory(password=None)).user
+    client.force_login(chair)
+    assert client.post(reverse("reset_password", args=[executive.pk]), {}).status_code == 403
+    client.force_login(RoleFactory(unit=FederationFactory(), kind=Role.Kind.STAFF, user=UserFactory(password=None)).user)
+    assert client.get(reverse("reset_password", args=[chair.pk])).status_code == 404
+    client.force_login(executive)
+    assert client.get(reverse("reset_password", args=[staff.pk])).status_code == 404
+    chair.refresh_from_db()
+    assert chair.check_password("mat-khau-cu-2024")
+
+
+def test_password_guessing_is_locked_out(client, federation_tree):
+    chair = federation_tree[3]
+    login = reverse("login")
+    for _ in range(4):
+        assert client.post(login, {"username": chair.username, "password": "doan-sai"}).status_code == 200
+    assert client.post(login, {"username": chair.username, "password": "doan-sai"}).status_code == 429
+    response = client.post(login, {"username": chair.username, "password": "mat-khau-cu-2024"})
+    assert response.status_code == 429
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_good_login_still_works_and_pages_carry_the_security_headers(client, federation_tree):
+    chair = federation_tree[3]
+    response = client.post(reverse("login"), {"username": chair.username, "password": "mat-khau-cu-2024"})
+    assert response.status_code == 302
+    page = client.get(reverse("home"))
+    assert "script-src 'self'" in page["Content-Security-Policy"]
+    assert page["X-Frame-Options"] == "DENY"
+
+
+def test_production_settings_pass_check_deploy():
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(SECRET_KEY="k" * 30 + "Zq9-Xw_3vB!rT7@pL2&nM5#cH8$", ALLOWED_HOSTS="ke-hoach.ldld.vn")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 
+from members import search
 from unionplans.fields import NFCCharField, NFCTextField
 
 
@@ -112,6 +113,14 @@ class Affiliation(models.Model):
         return f"{self.unit} → {self.superior} ({self.since:%d/%m/%Y})"
 
 
+class MemberQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(), which keeps the search columns; fill them here too.
+        for member in objs:
+            member.fill_search_columns()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Member(models.Model):
     class Gender(models.TextChoices):
         MALE = "male", "Nam"
@@ -162,8 +171,16 @@ class Member(models.Model):
     status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.ACTIVE)
     status_date = models.DateField("ngày đổi trạng thái", null=True, blank=True)
     status_note = NFCCharField("ghi chú (nơi chuyển đến)", max_length=200, blank=True)
+    transferred_to = models.OneToOneField(
+        "self", verbose_name="hồ sơ ở đơn vị mới", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="transferred_from",
+    )
     phone = models.CharField("điện thoại", max_length=20, blank=True)
     email = models.EmailField("email", blank=True)
+    search_name = models.CharField("tên để tìm", max_length=100, editable=False, default="", db_index=True)
+    sort_key = models.CharField("khóa sắp xếp", max_length=search.SORT_KEY_LENGTH, editable=False, default="", db_index=True)
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = "đoàn viên"
@@ -184,6 +201,17 @@ class Member(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def fill_search_columns(self):
+        self.search_name = search.fold(self.full_name)
+        self.sort_key = search.sort_key(self.full_name)
+
+    def save(self, *args, **kwargs):
+        self.fill_search_columns()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "full_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name", "sort_key"}
+        super().save(*args, **kwargs)
 
 
 class Position(models.Model):

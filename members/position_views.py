@@ -1,0 +1,60 @@
+"""Who holds which post in a unit today (BCH, UBKT, Ban nữ công, tổ công đoàn), and since when:
+the history by term (nhiệm kỳ)."""
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from members.forms import PositionEndForm, PositionForm
+from members.lookups import get_member_for_user, get_unit_for_user
+from members.models import Position
+
+KIND_ORDER = {kind: i for i, kind in enumerate(Position.Kind.values)}
+
+
+@login_required
+def position_list(request, unit_pk):
+    unit = get_unit_for_user(request.user, unit_pk)
+    positions = list(unit.positions.select_related("member"))
+    current = sorted((p for p in positions if p.until is None), key=lambda p: (KIND_ORDER[p.kind], p.member.sort_key))
+    history = sorted(positions, key=lambda p: (p.term, KIND_ORDER[p.kind], p.since))
+    terms = [(term, list(rows)) for term, rows in groupby(history, key=lambda p: p.term)]
+    return render(request, "members/positions.html", {
+        "unit": unit, "current": current, "terms": list(reversed(terms)),
+        "can_manage": request.user.has_perm("members.manage_members", unit),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def position_create(request, unit_pk):
+    unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
+    form = PositionForm(request.POST or None, unit=unit, initial={"term": "2023-2028"})
+    if form.is_valid():
+        position = form.save()
+        messages.success(request, f"Đã giao chức vụ {position.get_kind_display()} cho {position.member.full_name}.")
+        return redirect("members:position_list", unit.pk)
+    return render(request, "members/form.html", {
+        "form": form, "title": f"Giao chức vụ: {unit.name}", "back_url": reverse("members:position_list", args=[unit.pk]),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def position_end(request, pk):
+    """End one of a member's open posts; the post stays in the history with its dates."""
+    member = get_member_for_user(request.user, pk, "members.manage_members")
+    form = PositionEndForm(request.POST or None, member=member, initial={"position": request.GET.get("chuc_vu")})
+    if form.is_valid():
+        position = form.cleaned_data["position"]
+        position.until = form.cleaned_data["until"]
+        position.save(update_fields=["until"])
+        messages.success(request, "Đã kết thúc chức vụ; lịch sử vẫn được giữ.")
+        return redirect("members:position_list", member.unit_id)
+    return render(request, "members/form.html", {
+        "form": form, "title": f"Kết thúc chức vụ: {member.full_name}",
+        "back_url": reverse("members:position_list", args=[member.unit_id]),
+    })

@@ -20,7 +20,15 @@ demo: $(BIN)/.installed
 run: demo
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
 
-test: $(BIN)/.installed
+# The browser tests' checkers (axe-core, vnu-jar), pinned by tests/e2e/package-lock.json. The
+# vnu-jar postinstall would download a Java runtime; the machine's Java 17 runs the jar instead.
+E2E_MODULES := tests/e2e/node_modules/.installed
+
+$(E2E_MODULES): tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(BIN)/.installed $(E2E_MODULES)
 	$(BIN)/pytest
 
 clean:

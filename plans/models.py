@@ -21,6 +21,10 @@ class AnnualPlan(models.Model):
         APPROVED = "approved", "Đã duyệt"
         ISSUED = "issued", "Đã ban hành"
 
+    class Revision(models.TextChoices):
+        ADJUSTMENT = "adjustment", "Điều chỉnh"
+        SUPPLEMENT = "supplement", "Bổ sung"
+
     unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="plans")
     period_kind = models.CharField("loại kỳ", max_length=20, choices=PeriodKind.choices, default=PeriodKind.SCHOOL_YEAR)
     year = models.PositiveSmallIntegerField("năm bắt đầu")
@@ -36,6 +40,20 @@ class AnnualPlan(models.Model):
     signers = NFCJSONField("người ký", default=list)
     month_columns = models.JSONField("cột của bảng tháng", default=list)
     status = models.CharField("trạng thái", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    revision = models.CharField("loại văn bản sửa đổi", max_length=20, choices=Revision.choices, blank=True)
+    replaces = models.ForeignKey(
+        "self", verbose_name="thay thế kế hoạch", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="replaced_by",
+    )
+    # Frozen at issue: the format JSON as text (jsonb would reorder its keys) and the PDF bytes,
+    # so the document served years later is the one issued, whatever the unit has become since.
+    snapshot = models.TextField("bản lưu (JSON)", blank=True, editable=False)
+    snapshot_pdf = models.BinaryField("bản lưu (PDF)", blank=True, editable=False)
+    snapshot_sha256 = models.CharField("SHA-256 của bản lưu", max_length=64, blank=True, editable=False)
+    issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True, editable=False)
+    # Raised by every save of the editor (plans.editing): a form carries the version it was
+    # opened at, so a save over someone else's newer one is refused instead of overwriting it.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
 
@@ -75,6 +93,10 @@ class AnnualPlan(models.Model):
 
     def month_index(self, month):
         return periods.month_index(self.period_kind, self.year, month)
+
+    @property
+    def is_issued(self):
+        return self.status == self.Status.ISSUED
 
 
 class Section(models.Model):
@@ -164,6 +186,8 @@ class MonthlyActivity(models.Model):
     responsible = models.ManyToManyField(Member, verbose_name="người phụ trách", blank=True, related_name="activities")
     status = models.CharField("tình trạng", max_length=12, choices=Status.choices, default=Status.PLANNED)
     result = NFCTextField("kết quả", blank=True)
+    # Added by the BCH after the plan was issued (việc phát sinh): the monthly report lists them apart.
+    unplanned = models.BooleanField("ngoài kế hoạch", default=False)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người cập nhật", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
@@ -187,3 +211,25 @@ class MonthlyActivity(models.Model):
     @property
     def month(self):
         return self.plan.month_at(self.month_index)
+
+
+class IssueCounter(models.Model):
+    """The last number issued by a unit for a document type in a calendar year. Its row is locked
+    FOR UPDATE while a number is taken, so two simultaneous issues queue instead of colliding."""
+
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    doc_type = models.CharField("loại văn bản", max_length=10)
+    year = models.PositiveSmallIntegerField("năm")
+    last = models.PositiveIntegerField("số cuối đã cấp", default=0)
+
+    class Meta:
+        verbose_name = "bộ đếm số văn bản"
+        verbose_name_plural = "bộ đếm số văn bản"
+        constraints = [models.UniqueConstraint(fields=["unit", "doc_type", "year"], name="one_counter_per_unit_type_year")]
+
+    def __str__(self):
+        return f"{self.unit} {self.doc_type} {self.year}: {self.last}"
+
+
+from plans.audit import AuditEntry  # noqa: E402,F401  (registers the model with the plans app)
+from plans.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from members import excel, stats
+from members import excel, services, stats
 from members.forms import ImportForm
 from members.lookups import get_unit_for_user
 
@@ -61,7 +61,7 @@ def import_confirm(request, unit_pk):
         messages.error(request, "Không có danh sách đã kiểm tra để lưu: hãy tải tệp lên lại.")
         return redirect("members:import_preview", unit.pk)
     try:
-        created = excel.save_rows(unit, stored)
+        created = services.import_members(request.user, unit, stored)
     except ValidationError:
         messages.error(request, "Dữ liệu đã thay đổi từ lúc kiểm tra (ví dụ số thẻ vừa có người dùng): chưa lưu gì, hãy kiểm tra lại tệp.")
         return redirect("members:import_preview", unit.pk)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from members import services
 from members.forms import PositionEndForm, PositionForm
 from members.lookups import get_member_for_user, get_unit_for_user
 from members.models import Position
@@ -34,7 +35,7 @@ def position_create(request, unit_pk):
     unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
     form = PositionForm(request.POST or None, unit=unit, initial={"term": "2023-2028"})
     if form.is_valid():
-        position = form.save()
+        position = services.save_form(request.user, form)
         messages.success(request, f"Đã giao chức vụ {position.get_kind_display()} cho {position.member.full_name}.")
         return redirect("members:position_list", unit.pk)
     return render(request, "members/form.html", {
@@ -49,9 +50,7 @@ def position_end(request, pk):
     member = get_member_for_user(request.user, pk, "members.manage_members")
     form = PositionEndForm(request.POST or None, member=member, initial={"position": request.GET.get("chuc_vu")})
     if form.is_valid():
-        position = form.cleaned_data["position"]
-        position.until = form.cleaned_data["until"]
-        position.save(update_fields=["until"])
+        services.end_position(request.user, form.cleaned_data["position"], form.cleaned_data["until"])
         messages.success(request, "Đã kết thúc chức vụ; lịch sử vẫn được giữ.")
         return redirect("members:position_list", member.unit_id)
     return render(request, "members/form.html", {

@@ -59,7 +59,7 @@ def unit_create(request, superior_pk):
     if form.is_valid():
         data = {name: form.cleaned_data[name] for name in UnitCreateForm.Meta.fields}
         try:
-            unit = services.create_unit(superior, form.cleaned_data["since"], form.cleaned_data["decision"], **data)
+            unit = services.create_unit(request.user, superior, form.cleaned_data["since"], form.cleaned_data["decision"], **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -74,7 +74,7 @@ def unit_rename(request, pk):
     unit = get_unit_for_user(request.user, pk, "members.manage_units")
     form = UnitRenameForm(request.POST or None, instance=unit)
     if form.is_valid():
-        form.save()
+        services.save_form(request.user, form)
         messages.success(request, "Đã lưu tên đơn vị. Các văn bản đã ban hành giữ nguyên tiêu đề đã in.")
         return redirect("members:unit_detail", unit.pk)
     return _form_page(request, form, f"Đổi tên: {unit.name}", unit)
@@ -96,7 +96,7 @@ def unit_move(request, pk):
     form = UnitMoveForm(request.POST or None, superiors=_superiors_for(request.user, unit))
     if form.is_valid():
         try:
-            services.move_unit(unit, form.cleaned_data["superior"], form.cleaned_data["since"], form.cleaned_data["decision"])
+            services.move_unit(request.user, unit, form.cleaned_data["superior"], form.cleaned_data["since"], form.cleaned_data["decision"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -112,7 +112,7 @@ def unit_deactivate(request, pk):
     form = UnitDeactivateForm(request.POST or None, successors=units_for_user(request.user).exclude(pk=unit.pk))
     if form.is_valid():
         try:
-            services.deactivate_unit(unit, **form.cleaned_data)
+            services.deactivate_unit(request.user, unit, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

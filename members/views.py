@@ -41,7 +41,7 @@ def member_create(request, unit_pk):
     unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
     form = MemberForm(request.POST or None, unit=unit)
     if form.is_valid():
-        member = form.save()
+        member = services.save_form(request.user, form)
         messages.success(request, f"Đã thêm đoàn viên {member.full_name}.")
         return redirect("members:member_detail", member.pk)
     return render(request, "members/form.html", {
@@ -55,7 +55,7 @@ def member_edit(request, pk):
     member = get_member_for_user(request.user, pk, "members.manage_members")
     form = MemberForm(request.POST or None, instance=member, unit=member.unit)
     if form.is_valid():
-        form.save()
+        services.save_form(request.user, form)
         messages.success(request, "Đã lưu hồ sơ đoàn viên.")
         return redirect("members:member_detail", member.pk)
     return render(request, "members/form.html", {
@@ -70,7 +70,7 @@ def member_transfer(request, pk):
     form = TransferForm(request.POST or None, member=member)
     if form.is_valid():
         try:
-            services.transfer(member, form.cleaned_data["date"], form.cleaned_data["destination"],
+            services.transfer(request.user, member, form.cleaned_data["date"], form.cleaned_data["destination"],
                               form.cleaned_data["destination_text"])
         except ValidationError as error:
             form.add_error(None, error)
@@ -89,7 +89,7 @@ def member_status(request, pk):
     form = StatusForm(request.POST or None)
     if form.is_valid():
         try:
-            services.change_status(member, form.cleaned_data["status"], form.cleaned_data["date"], form.cleaned_data["note"])
+            services.change_status(request.user, member, form.cleaned_data["status"], form.cleaned_data["date"], form.cleaned_data["note"])
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -1,38 +1,69 @@
 from django.contrib import admin
 
 from plans.audit import AuditEntry, AuditedAdminMixin
-from plans.models import AnnualPlan, MonthlyActivity, Section, Target
+from plans.comments import PlanComment
+from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
+from plans.reports import MonthlyReport
 
 
-class TargetInline(admin.TabularInline):
+def _issued(plan):
+    return plan is not None and plan.is_issued
+
+
+class FrozenWhenIssuedMixin:
+    """An issued plan's text is frozen in its snapshot: the admin shows it, and its sections and
+    targets, read-only, like the app does. `plan_of` finds the plan the admin object belongs to."""
+
+    def plan_of(self, obj):
+        return getattr(obj, "plan", None)
+
+    def has_change_permission(self, request, obj=None):
+        return not _issued(self.plan_of(obj)) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _issued(self.plan_of(obj)) and super().has_delete_permission(request, obj)
+
+
+class FrozenInlineMixin(FrozenWhenIssuedMixin):
+    def plan_of(self, obj):
+        return obj  # an inline is asked about its parent, the plan itself
+
+    def has_add_permission(self, request, obj=None):
+        return not _issued(obj) and super().has_add_permission(request, obj)
+
+
+class TargetInline(FrozenInlineMixin, admin.TabularInline):
     model = Target
     extra = 0
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(FrozenInlineMixin, admin.TabularInline):
     model = Section
     extra = 0
     fields = ["part", "parent", "order", "kind", "title"]
 
 
 @admin.register(AnnualPlan)
-class AnnualPlanAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class AnnualPlanAdmin(FrozenWhenIssuedMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "unit", "period_kind", "year", "number", "date", "status"]
     list_filter = ["status", "period_kind", "year"]
     search_fields = ["title", "unit__name"]
     autocomplete_fields = ["unit"]
     inlines = [SectionInline, TargetInline]
 
+    def plan_of(self, obj):
+        return obj
+
 
 @admin.register(Section)
-class SectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class SectionAdmin(FrozenWhenIssuedMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "plan", "part", "kind", "order"]
     search_fields = ["title", "plan__title"]
     raw_id_fields = ["plan", "parent"]
 
 
 @admin.register(Target)
-class TargetAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class TargetAdmin(FrozenWhenIssuedMixin, AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["text", "plan", "group", "measure", "value", "result_value", "result_met"]
     search_fields = ["text"]
     raw_id_fields = ["plan"]
@@ -45,6 +76,39 @@ class MonthlyActivityAdmin(AuditedAdminMixin, admin.ModelAdmin):
     search_fields = ["content", "owner"]
     raw_id_fields = ["plan", "updated_by"]
     filter_horizontal = ["responsible"]
+
+
+@admin.register(MonthlyReport)
+class MonthlyReportAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "unit", "month_index", "number", "date", "status"]
+    list_filter = ["status"]
+    search_fields = ["title", "unit__name"]
+    raw_id_fields = ["plan", "unit"]
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.status == MonthlyReport.Status.ISSUED) and super().has_change_permission(request, obj)
+
+
+@admin.register(PlanComment)
+class PlanCommentAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ["plan", "author", "kind", "created", "resolved"]
+    list_filter = ["kind", "resolved"]
+    search_fields = ["text", "plan__title"]
+    raw_id_fields = ["plan", "author", "section", "target", "activity"]
+
+
+@admin.register(IssueCounter)
+class IssueCounterAdmin(admin.ModelAdmin):
+    """Shown for inspection only: a number changed by hand would break the series without gaps."""
+
+    list_display = ["unit", "doc_type", "year", "last"]
+    readonly_fields = ["unit", "doc_type", "year", "last"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEntry)

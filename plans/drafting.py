@@ -1,12 +1,16 @@
 """Ways a chair starts this year's plan: from last year's, or from the usual skeleton.
 
 Both go through the interchange format, so a new plan is built by the same checked import as
-any file, and copying can never miss a part of the plan that export knows about.
+any file, and copying can never miss a part of the plan that export knows about. Each new draft is
+recorded in the audit trail under whoever started it.
 """
 import datetime
 
+from django.db import transaction
+
 from members.models import Position
 from plans import periods
+from plans.audit import AuditEntry, record, snapshot
 from plans.planformat import FORMAT, export_plan, import_plan
 
 SKELETON = [
@@ -35,7 +39,15 @@ def _replace_years(value, old, new):
     return value
 
 
-def copy_for_next_year(plan):
+@transaction.atomic
+def import_recorded(actor, data, unit):
+    """`import_plan`, recorded as the creation of the plan by `actor`."""
+    plan = import_plan(data, unit)
+    record(actor, plan, AuditEntry.Action.CREATE, None, snapshot(plan))
+    return plan
+
+
+def copy_for_next_year(actor, plan):
     """Last year's plan as this year's draft: months a year later, no number, date, status or result."""
     data = export_plan(plan)
     year = plan.year
@@ -53,7 +65,7 @@ def copy_for_next_year(plan):
         month["month"] = f"{int(month['month'][:4]) + 1}{month['month'][4:]}"
         for activity in month["activities"]:
             activity.update(status="planned", result="")
-    return import_plan(data, plan.unit)
+    return import_recorded(actor, data, plan.unit)
 
 
 def _signer(unit, today):
@@ -64,7 +76,7 @@ def _signer(unit, today):
     return [{"authority": "TM. BAN CHẤP HÀNH", "position": "CHỦ TỊCH", "name": chair.member.full_name if chair else ""}]
 
 
-def start_from_skeleton(unit, period_kind, year, today=None):
+def start_from_skeleton(actor, unit, period_kind, year, today=None):
     """A draft with the sections most union plans have, headed and signed as the unit is now."""
     today = today or datetime.date.today()
     recipients = [f"{unit.superior.name} (b/c);"] if unit.superior else []
@@ -87,4 +99,4 @@ def start_from_skeleton(unit, period_kind, year, today=None):
         "recipients": recipients + [f"Lưu: VT, {unit.abbreviation}."],
         "signers": _signer(unit, today),
     }
-    return import_plan(data, unit)
+    return import_recorded(actor, data, unit)

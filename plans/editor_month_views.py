@@ -14,8 +14,8 @@ from plans.editor_views import _get_plan_for_user, _version
 from plans.forms import ActivityForm
 
 ROW_ACTIONS = {
-    "up": lambda plan, row, version: editing.move_activity(plan, row, version, editing.UP),
-    "down": lambda plan, row, version: editing.move_activity(plan, row, version, editing.DOWN),
+    "up": lambda actor, plan, row, version: editing.move_activity(actor, plan, row, version, editing.UP),
+    "down": lambda actor, plan, row, version: editing.move_activity(actor, plan, row, version, editing.DOWN),
     "delete": editing.delete_activity,
 }
 
@@ -52,8 +52,8 @@ def add_row(request, pk, month):
     if not form.is_valid():
         return _answer(request, plan, month, add_form=form, error="Chưa thêm được dòng: hãy sửa những chỗ được đánh dấu.")
     try:
-        row = editing.save_activity(plan, form, _version(request), request.user)
-    except editing.StaleVersion as conflict:
+        row = editing.save_activity(request.user, plan, form, _version(request))
+    except editing.EditRefused as conflict:
         return _answer(request, plan, month, add_form=form, error=str(conflict))
     return _answer(request, plan, month, also=[row.month_index], focus_add=True)
 
@@ -67,8 +67,8 @@ def add_suggested_row(request, pk, month, index):
     if not 0 <= index < len(texts):
         raise Http404("Không có gợi ý này.")
     try:
-        editing.add_suggested_activity(plan, _version(request), month, texts[index], request.user)
-    except editing.StaleVersion as conflict:
+        editing.add_suggested_activity(request.user, plan, _version(request), month, texts[index])
+    except editing.EditRefused as conflict:
         return _answer(request, plan, month, error=str(conflict))
     return _answer(request, plan, month)
 
@@ -85,8 +85,8 @@ def row(request, pk, row_pk):
     if not form.is_valid():
         return _answer(request, plan, month, row_forms={activity.pk: form}, error="Chưa lưu được dòng: hãy sửa những chỗ được đánh dấu.")
     try:
-        editing.save_activity(plan, form, _version(request), request.user)
-    except editing.StaleVersion as conflict:
+        editing.save_activity(request.user, plan, form, _version(request))
+    except editing.EditRefused as conflict:
         return _answer(request, plan, month, row_forms={activity.pk: form}, error=str(conflict))
     return _answer(request, plan, month, also=[form.instance.month_index])
 
@@ -106,7 +106,7 @@ def row_action(request, pk, row_pk, action):
     if action not in ROW_ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     try:
-        ROW_ACTIONS[action](plan, activity, _version(request))
-    except editing.StaleVersion as conflict:
+        ROW_ACTIONS[action](request.user, plan, activity, _version(request))
+    except editing.EditRefused as conflict:
         return _answer(request, plan, activity.month_index, error=str(conflict))
     return _answer(request, plan, activity.month_index)

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from members.scope import get_unit_for_user
 from plans import drafting
 from plans.forms import CopyPlanForm, SkeletonForm, UploadPlanForm, this_year
 from plans.models import AnnualPlan
-from plans.planformat import PlanFormatError, import_plan
+from plans.planformat import PlanFormatError
 from plans.scope import plans_for_user
 
 
@@ -31,12 +32,38 @@ def _unit_plans(user, unit):
     return plans_for_user(user).filter(unit=unit).order_by("-year", "-pk")
 
 
-def _page(request, unit, copy_form=None, skeleton_form=None, upload_form=None):
+def copies_into(plans, source):
+    """The unit's plans for the year a copy of `source` becomes. Copying is still allowed (a union
+    may keep two drafts), but the chair should know before making one more."""
+    if source is None:
+        return []
+    return [p for p in plans if p.period_kind == source.period_kind and p.year == source.year + 1]
+
+
+def _chosen(form, plans):
+    value = form["source"].value()
+    value = getattr(value, "pk", value)
+    return next((p for p in plans if str(p.pk) == str(value)), None)
+
+
+def _page(request, unit, copy_form=None, skeleton_form=None, upload_form=None, source=None):
     plans = _unit_plans(request.user, unit)
-    latest = plans.first()
+    listed = list(plans)
+    latest = listed[0] if listed else None
+    copy_form = copy_form or CopyPlanForm(plans=plans, prefix="copy", initial={"source": source or latest})
+    copy_form.mark_taken({(p.period_kind, p.year) for p in listed})
+    # Choosing another source asks this page again for its warning (htmx swaps just that part).
+    copy_form.fields["source"].widget.attrs.update({
+        "data-hx-get": reverse("plan_new", args=[unit.pk]), "data-hx-trigger": "change", "data-hx-select": "#copy-warning",
+        "data-hx-target": "#copy-warning", "data-hx-swap": "outerHTML",
+    })
+    source = _chosen(copy_form, listed) or latest
+    existing = [
+        (p, "plan_editor" if request.user.has_perm("plans.change_plan", p) else "plan_status") for p in copies_into(listed, source)
+    ]
     return render(request, "plans/editor/new.html", {
-        "unit": unit, "plans": plans,
-        "copy_form": copy_form or CopyPlanForm(plans=plans, prefix="copy", initial={"source": latest}),
+        "unit": unit, "plans": plans, "copy_source": source, "copy_existing": existing,
+        "copy_form": copy_form,
         "skeleton_form": skeleton_form or SkeletonForm(prefix="skeleton", initial={
             "period_kind": latest.period_kind if latest else AnnualPlan.PeriodKind.SCHOOL_YEAR, "year": this_year(),
         }),
@@ -53,7 +80,7 @@ def _opened(request, plan, how):
 @require_GET
 def new_plan(request, unit_pk):
     unit = _get_unit_for_user(request.user, unit_pk)
-    return _page(request, unit)
+    return _page(request, unit, source=request.GET.get("copy-source"))
 
 
 @login_required
@@ -64,7 +91,7 @@ def copy_plan(request, unit_pk):
     if not form.is_valid():
         return _page(request, unit, copy_form=form)
     source = form.cleaned_data["source"]
-    return _opened(request, drafting.copy_for_next_year(source), f"từ kế hoạch {source.period_label}")
+    return _opened(request, drafting.copy_for_next_year(request.user, source), f"từ kế hoạch {source.period_label}")
 
 
 @login_required
@@ -74,7 +101,7 @@ def skeleton_plan(request, unit_pk):
     form = SkeletonForm(request.POST, prefix="skeleton")
     if not form.is_valid():
         return _page(request, unit, skeleton_form=form)
-    plan = drafting.start_from_skeleton(unit, form.cleaned_data["period_kind"], form.cleaned_data["year"])
+    plan = drafting.start_from_skeleton(request.user, unit, form.cleaned_data["period_kind"], form.cleaned_data["year"])
     return _opened(request, plan, "theo khung các mục thường có")
 
 
@@ -86,7 +113,7 @@ def upload_plan(request, unit_pk):
     if not form.is_valid():
         return _page(request, unit, upload_form=form)
     try:
-        plan = import_plan(form.cleaned_data["file"], unit)
+        plan = drafting.import_recorded(request.user, form.cleaned_data["file"], unit)
     except PlanFormatError as exc:
         form.add_error("file", f"Tệp không đúng định dạng kế hoạch: {exc}")
         return _page(request, unit, upload_form=form)

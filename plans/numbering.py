@@ -79,6 +79,13 @@ def date_segments(data):
     return [f"{data['issuer']['place']},", *_date_words(data["date"], data["period"]["year"])]
 
 
+def revision_line(label, replaced):
+    """The line under the trích yếu of a correction: 'Điều chỉnh Kế hoạch số 01/KH-CĐCS ngày 05
+    tháng 9 năm 2024', naming the issued document (`replaced`, its format data) it corrects."""
+    date = " ".join(_date_words(replaced["date"], replaced["period"]["year"]))
+    return f"{label} {doc_name(replaced).capitalize()} số {replaced['number']}/{symbol(replaced)} {date}"
+
+
 def attachment_segments(data):
     """The line under an appendix title: '(Kèm theo Kế hoạch số 01/KH-CĐCS ngày ... của ...)'."""
     number = [f"số {data['number']}/{symbol(data)}"] if data["number"] else ["số", BLANK, f"/{symbol(data)}"]

@@ -31,7 +31,7 @@ def _validators(response, etag):
 def plan_pdf(request, pk):
     plan = get_plan_for_user(request.user, pk)
     data = serve.plan_data(plan)
-    etag = content_hash(data)
+    etag = content_hash(data, serve.revision_line(plan))
     if _matches(request, etag):
         return _validators(HttpResponseNotModified(), etag)
     try:
@@ -50,5 +50,5 @@ def plan_preview(request, pk):
     plan = get_plan_for_user(request.user, pk)
     data = serve.plan_data(plan)
     return render(request, "pdf/preview.html", {
-        **document(data), "plan": plan, "filename": numbering.filename(data),
+        **document(data, serve.revision_line(plan)), "plan": plan, "filename": numbering.filename(data),
     })

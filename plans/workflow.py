@@ -56,13 +56,21 @@ def approve(actor, plan, comment=""):
                  message="Chỉ duyệt được kế hoạch đã gửi cấp trên.")
 
 
-def render_snapshot_pdf(data):
+def render_snapshot_pdf(data, revision=""):
     """The PDF of the frozen data, or b"" while this installation has no PDF renderer."""
     if importlib.util.find_spec("plans.pdf") is None:
         return b""
     from plans.pdf import render_pdf
 
-    return render_pdf(data)
+    return render_pdf(data, revision)
+
+
+def _revision_line(document):
+    if getattr(document, "replaces", None) is None:
+        return ""
+    from plans.pdf.serve import revision_line
+
+    return revision_line(document)
 
 
 def freeze(plan, export=export_plan):
@@ -70,7 +78,7 @@ def freeze(plan, export=export_plan):
     `export` gives its format data (a plan's by default)."""
     data = export(plan)
     plan.snapshot = dumps(data)
-    plan.snapshot_pdf = render_snapshot_pdf(data)
+    plan.snapshot_pdf = render_snapshot_pdf(data, _revision_line(plan))
     plan.snapshot_sha256 = hashlib.sha256(bytes(plan.snapshot_pdf) or plan.snapshot.encode()).hexdigest()
     plan.issued_at = plan.issued_at or timezone.now()
     plan.save(update_fields=["snapshot", "snapshot_pdf", "snapshot_sha256", "issued_at"])

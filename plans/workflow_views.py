@@ -1,4 +1,5 @@
-"""The plan's path in the browser: its status page, the step buttons, and its history."""
+"""The plan's path in the browser: its status page, the step buttons, a correction (điều chỉnh,
+bổ sung) of an issued plan, and its history."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from plans import workflow
 from plans.audit import AuditEntry
+from plans.models import AnnualPlan
 from plans.scope import get_plan_for_user
 
 STEP_ACTIONS = [AuditEntry.Action.SUBMIT, AuditEntry.Action.RETURN, AuditEntry.Action.APPROVE, AuditEntry.Action.ISSUE]
@@ -20,6 +22,13 @@ class ReturnForm(forms.Form):
     )
 
 
+class RevisionForm(forms.Form):
+    revision = forms.ChoiceField(
+        label="Loại văn bản mới", choices=AnnualPlan.Revision.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Hãy chọn điều chỉnh hoặc bổ sung.", "invalid_choice": "Hãy chọn điều chỉnh hoặc bổ sung."},
+    )
+
+
 def _get_plan_for_user(user, pk, perm=None):
     """The plan in the user's scope (404 otherwise); with `perm`, one they may act on (403)."""
     plan = get_plan_for_user(user, pk)
@@ -28,12 +37,13 @@ def _get_plan_for_user(user, pk, perm=None):
     return plan
 
 
-def _status_context(request, plan, return_form=None):
+def _status_context(request, plan, return_form=None, revision_form=None):
     user = request.user
     steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if user.has_perm("plans.view_history", plan) else None
     return {
         "plan": plan, "steps": steps, "return_form": return_form or ReturnForm(),
-        "can": {name: user.has_perm(f"plans.{name}_plan", plan) for name in ("submit", "return", "approve", "issue")},
+        "revision_form": revision_form or RevisionForm(),
+        "can": {name: user.has_perm(f"plans.{name}_plan", plan) for name in ("submit", "return", "approve", "issue", "revise")},
         "can_view_history": user.has_perm("plans.view_history", plan),
         "replaced_by": plan.replaced_by.all(),
     }
@@ -85,6 +95,24 @@ def return_plan(request, pk):
         return render(request, "plans/workflow/status.html", _status_context(request, plan, form), status=400)
     return _run_step(request, pk, "plans.return_plan", workflow.return_for_revision,
                      "Đã trả lại kế hoạch để đơn vị sửa.", comment=form.cleaned_data["comment"])
+
+
+@login_required
+@require_POST
+def revise_plan(request, pk):
+    """The chair starts a điều chỉnh or bổ sung of an issued plan: a draft copy, opened in the editor."""
+    plan = _get_plan_for_user(request.user, pk, "plans.revise_plan")
+    form = RevisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Chưa tạo được bản mới: hãy chọn điều chỉnh hoặc bổ sung.")
+        return render(request, "plans/workflow/status.html", _status_context(request, plan, revision_form=form), status=400)
+    try:
+        draft = workflow.new_version(request.user, plan, form.cleaned_data["revision"])
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("plan_status", pk=plan.pk)
+    messages.success(request, f"Đã tạo bản nháp {draft.get_revision_display().lower()} kế hoạch. Hãy soạn những chỗ cần thay đổi.")
+    return redirect("plan_editor", pk=draft.pk)
 
 
 @login_required

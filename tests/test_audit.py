@@ -1,5 +1,6 @@
 """Audit and security: every change leaves who/when/before/after; guessing passwords gets locked
 out; staff reset passwords below them; production settings pass `check --deploy`."""
+import datetime
 import os
 import subprocess
 import sys
@@ -8,11 +9,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from members.models import Role
+from members.models import Position, Role, Unit
 from plans import workflow
 from plans.audit import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
-from tests.factories import FederationFactory, PlanFactory, RoleFactory, TargetFactory, UnitFactory, UserFactory
+from tests.factories import (
+    FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory, UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -152,3 +155,94 @@ def test_production_settings_pass_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def _entry(model_obj, action):
+    return AuditEntry.objects.get(object_id=str(model_obj.pk), action=action, content_type__model=model_obj._meta.model_name)
+
+
+def test_editing_a_section_text_records_before_and_after(client):
+    plan = PlanFactory()
+    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    section = SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG", paragraphs=["Đoạn cũ"])
+    client.force_login(chair)
+    key = f"section-{section.pk}"
+    response = client.post(reverse("plan_editor_section", args=[plan.pk, section.pk]), {
+        f"{key}-title": "TÌNH HÌNH CHUNG", f"{key}-paragraphs": "Đoạn mới\nĐoạn thêm", "version": plan.version,
+    })
+    assert response.status_code == 302
+    entry = _entry(section, AuditEntry.Action.UPDATE)
+    assert (entry.actor, entry.plan) == (chair, plan)
+    assert (entry.before["paragraphs"], entry.after["paragraphs"]) == (["Đoạn cũ"], ["Đoạn mới", "Đoạn thêm"])
+    assert "Đoạn thêm" in client.get(reverse("plan_history", args=[plan.pk])).content.decode()
+
+
+def test_adding_and_deleting_a_target_records_it(client):
+    plan = PlanFactory()
+    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    client.force_login(chair)
+    client.post(reverse("plan_editor_target_add", args=[plan.pk]), {
+        "new-target-group": "", "new-target-text": "100% ĐVCĐ tham gia hiến máu.", "new-target-measure": "percent",
+        "new-target-value": "100", "version": plan.version,
+    })
+    target = plan.targets.get()
+    created = _entry(target, AuditEntry.Action.CREATE)
+    assert (created.actor, created.plan, created.before) == (chair, plan, None)
+    assert created.after["text"] == "100% ĐVCĐ tham gia hiến máu."
+    plan.refresh_from_db()
+    client.post(reverse("plan_editor_target_action", args=[plan.pk, target.pk, "delete"]), {"version": plan.version})
+    deleted = _entry(target, AuditEntry.Action.DELETE)
+    assert (deleted.before["text"], deleted.after) == ("100% ĐVCĐ tham gia hiến máu.", None)
+
+
+def test_moving_a_member_records_both_records_and_the_ended_post(client):
+    province = FederationFactory(kind=Unit.Kind.PROVINCE)
+    here, there = UnitFactory(), UnitFactory(name="CĐCS Trường THCS Lộc Bình")
+    for unit in (here, there):
+        unit.move_under(province, datetime.date(2020, 1, 1))
+    chair = RoleFactory(unit=here, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    member = MemberFactory(unit=here, card_number="555")
+    post = Position.objects.create(member=member, unit=here, kind=Position.Kind.EXECUTIVE, term="2023-2028",
+                                   since=datetime.date(2023, 6, 1))
+    client.force_login(chair)
+    client.post(reverse("members:member_transfer", args=[member.pk]), {"date": "2025-07-01", "destination": there.pk})
+    moved = _entry(member, AuditEntry.Action.UPDATE)
+    assert (moved.actor, moved.unit_id) == (chair, here.pk)
+    assert (moved.before["status"], moved.after["status"]) == ("active", "transferred")
+    assert (moved.before["card_number"], moved.after["card_number"]) == ("555", None)
+    member.refresh_from_db()
+    arrived = _entry(member.transferred_to, AuditEntry.Action.CREATE)
+    assert (arrived.unit_id, arrived.after["card_number"]) == (there.pk, "555")
+    ended = _entry(post, AuditEntry.Action.UPDATE)
+    assert (ended.before["until"], ended.after["until"]) == (None, "2025-07-01")
+
+
+def test_moving_a_unit_records_its_old_and_new_superior(client):
+    province = FederationFactory(kind=Unit.Kind.PROVINCE)
+    old, new = FederationFactory(), FederationFactory()
+    for federation in (old, new):
+        federation.move_under(province, datetime.date(2020, 1, 1))
+    school = UnitFactory()
+    school.move_under(old, datetime.date(2020, 1, 1))
+    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    client.force_login(staff)
+    response = client.post(reverse("members:unit_move", args=[school.pk]), {"superior": new.pk, "since": "2025-07-01"})
+    assert response.status_code == 302
+    entry = _entry(school, AuditEntry.Action.UPDATE)
+    assert (entry.actor, entry.unit_id) == (staff, school.pk)
+    assert (entry.before["superior"], entry.after["superior"]) == (old.pk, new.pk)
+
+
+def test_member_edit_position_and_new_plan_are_recorded(client):
+    unit = UnitFactory()
+    chair = RoleFactory(unit=unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    member = MemberFactory(unit=unit)
+    client.force_login(chair)
+    response = client.post(reverse("members:position_create", args=[unit.pk]), {
+        "member": member.pk, "kind": Position.Kind.EXECUTIVE, "term": "2023-2028", "since": "2023-06-01",
+    })
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert _entry(Position.objects.get(member=member), AuditEntry.Action.CREATE).actor == chair
+    client.post(reverse("plan_new_skeleton", args=[unit.pk]), {"skeleton-period_kind": "school_year", "skeleton-year": "2026"})
+    plan = AnnualPlan.objects.get(unit=unit)
+    assert _entry(plan, AuditEntry.Action.CREATE).actor == chair

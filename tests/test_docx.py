@@ -105,7 +105,7 @@ def test_libreoffice_lays_it_out_like_our_pdf(data, tmp_path):
 
 @pytest.mark.django_db
 def test_plan_docx_view_serves_the_issued_snapshot(client, data, monkeypatch):
-    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda d: b"")
+    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda d, revision="": b"")
     plan = import_plan(data)
     plan.snapshot = dumps(data)
     plan.save(update_fields=["snapshot"])

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_copy_shifts_months_and_clears_what_belongs_to_last_year(demo_plan_data):
     last_year = import_plan(demo_plan_data)
     MonthlyActivity.objects.filter(plan=last_year).update(status="done", result="Đã tổ chức")
-    copy = copy_for_next_year(last_year)
+    copy = copy_for_next_year(None, last_year)
     data = export_plan(copy)
     assert copy.status == AnnualPlan.Status.DRAFT
     assert (data["number"], data["date"]) == (None, None)
@@ -33,7 +33,7 @@ def test_copy_moves_the_school_year_in_the_text(demo_plan_data):
     if demo_plan_data["period"]["kind"] != "school_year":
         pytest.skip("calendar-year plan: only its title names the year")
     year = demo_plan_data["period"]["year"]
-    copy = copy_for_next_year(import_plan(demo_plan_data))
+    copy = copy_for_next_year(None, import_plan(demo_plan_data))
     assert f"{year}-{year + 1}" not in copy.title
     assert f"{year + 1}" in copy.title
 
@@ -42,7 +42,7 @@ def test_skeleton_has_the_usual_sections_and_the_chair_signs():
     unit = UnitFactory(superior=FederationFactory(name="Liên đoàn Lao động huyện Phú Lộc"))
     chair = MemberFactory(unit=unit, full_name="Hồ Thị Diệu")
     Position.objects.create(member=chair, unit=unit, kind=Position.Kind.CHAIR, term="2023-2028", since=datetime.date(2023, 6, 1))
-    plan = start_from_skeleton(unit, "school_year", 2026)
+    plan = start_from_skeleton(None, unit, "school_year", 2026)
     data = export_plan(plan)
     assert [s["title"] for s in data["sections"]] == [
         "TÌNH HÌNH CHUNG", "NHIỆM VỤ TRỌNG TÂM", "CHỈ TIÊU PHẤN ĐẤU", "NHIỆM VỤ VÀ GIẢI PHÁP",

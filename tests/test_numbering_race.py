@@ -31,7 +31,7 @@ def slow_issue(monkeypatch):
         return number
 
     monkeypatch.setattr(numbering, "next_number", take_slowly)
-    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda data: b"%PDF")
+    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda data, revision="": b"%PDF")
 
 
 def _issue_together(plans):

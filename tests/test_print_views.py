@@ -37,7 +37,7 @@ def renders(monkeypatch):
     """Counts renders and stands in for WeasyPrint where the tests look at the response only."""
     calls = []
 
-    def fake(data):
+    def fake(data, revision=""):
         calls.append(data)
         return b"%PDF-1.7 " + data["title"].encode()
 

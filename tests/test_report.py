@@ -18,7 +18,7 @@ Status = MonthlyActivity.Status
 @pytest.fixture(autouse=True)
 def no_pdf(monkeypatch):
     """Issuing freezes a PDF; these tests check numbers and text, not WeasyPrint's output."""
-    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda data: b"%PDF-1.7 test")
+    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda data, revision="": b"%PDF-1.7 test")
 
 
 @pytest.fixture

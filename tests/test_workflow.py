@@ -24,7 +24,7 @@ FAKE_PDF = b"%PDF-1.7 frozen test document"
 @pytest.fixture(autouse=True)
 def fast_pdf(monkeypatch):
     """The renderer has its own tests; here a fixed PDF keeps every issue fast and comparable."""
-    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda data: FAKE_PDF)
+    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda data, revision="": FAKE_PDF)
 
 
 @pytest.fixture

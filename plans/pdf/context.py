@@ -108,9 +108,11 @@ def created(data):
     return periods.first_month(data["period"]["kind"], data["period"]["year"])
 
 
-def document(data):
-    """The template context of a printed plan."""
+def document(data, revision=""):
+    """The template context of a printed plan; `revision` is the line naming the plan a correction
+    replaces (numbering.revision_line), which the format data does not carry."""
     return {
+        "revision": revision,
         "issuers": [i for i in (data["issuer"], data["co_issuer"]) if i],
         "number": numbering.number_segments(data),
         "date": numbering.date_segments(data),
@@ -123,7 +125,7 @@ def document(data):
         "recipients": data["recipients"],
         "appendices": _appendices(data),
         "doc_name": numbering.doc_name(data),
-        "meta_title": f"{numbering.doc_name(data).capitalize()} {data['title']}",
+        "meta_title": " ".join(filter(None, [numbering.doc_name(data).capitalize(), data["title"], revision])),
         "meta_author": data["issuer"]["name"],
         "meta_created": created(data).isoformat(),
     }

@@ -29,10 +29,12 @@ class RenderError(Exception):
     """A plan that cannot be printed; the message says why, in Vietnamese, for the user."""
 
 
-def content_hash(data):
-    """SHA-256 of the canonical JSON of the data and the renderer version: any edit changes it."""
+def content_hash(data, revision=""):
+    """SHA-256 of the canonical JSON of the data and the renderer version: any edit changes it.
+    A correction's revision line is printed too, so it is part of the hash when there is one."""
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{RENDERER_VERSION}\n{canonical}".encode()).hexdigest()
+    extra = f"\n{revision}" if revision else ""
+    return hashlib.sha256(f"{RENDERER_VERSION}\n{canonical}{extra}".encode()).hexdigest()
 
 
 def _characters(value):
@@ -65,15 +67,15 @@ def check_size(data):
         )
 
 
-def render_html(data):
+def render_html(data, revision=""):
     """The document as one HTML page; relative URLs resolve against `fetcher.base_url()`."""
-    return render_to_string("pdf/plan.html", {**context.document(data), "stylesheet": STYLESHEET})
+    return render_to_string("pdf/plan.html", {**context.document(data, revision), "stylesheet": STYLESHEET})
 
 
-def render_pdf(data):
+def render_pdf(data, revision=""):
     check_size(data)
-    html = HTML(string=render_html(data), base_url=base_url(), url_fetcher=StaticFetcher())
+    html = HTML(string=render_html(data, revision), base_url=base_url(), url_fetcher=StaticFetcher())
     try:
-        return html.write_pdf(font_config=FontConfiguration(), pdf_identifier=content_hash(data)[:32].encode())
+        return html.write_pdf(font_config=FontConfiguration(), pdf_identifier=content_hash(data, revision)[:32].encode())
     except FatalURLFetchingError as exc:  # a BaseException: turned into an error a view can handle
         raise RenderError(f"Không in được văn bản: {exc}") from exc

@@ -9,6 +9,7 @@ import json
 
 from django.core.cache import caches
 
+from plans import numbering
 from plans.pdf.render import content_hash, render_pdf
 from plans.planformat import export_plan
 
@@ -20,14 +21,22 @@ def plan_data(plan):
     return json.loads(plan.snapshot) if plan.is_issued and plan.snapshot else export_plan(plan)
 
 
-def cached_pdf(data, etag=None):
-    """The PDF of `data` from the cache, or rendered and stored; `etag` is `content_hash(data)`
-    when the caller has it already."""
+def revision_line(plan):
+    """'Điều chỉnh Kế hoạch số 01/KH-CĐCS ngày ...' for a correction of an issued plan, else ""."""
+    replaced = getattr(plan, "replaces", None)
+    if replaced is None:
+        return ""
+    return numbering.revision_line(plan.get_revision_display(), plan_data(replaced))
+
+
+def cached_pdf(data, etag=None, revision=""):
+    """The PDF of `data` from the cache, or rendered and stored; `etag` is `content_hash(data,
+    revision)` when the caller has it already."""
     cache = caches[CACHE_ALIAS]
-    key = f"pdf:{etag or content_hash(data)}"
+    key = f"pdf:{etag or content_hash(data, revision)}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_pdf(data)
+        pdf = render_pdf(data, revision)
         cache.set(key, pdf)
     return pdf
 
@@ -36,4 +45,4 @@ def plan_pdf(plan, data, etag=None):
     """The PDF of `plan` whose data is `data`: the one issued, byte for byte, once it is issued."""
     if plan.is_issued and plan.snapshot_pdf:
         return bytes(plan.snapshot_pdf)
-    return cached_pdf(data, etag)
+    return cached_pdf(data, etag, revision_line(plan))

@@ -6,7 +6,7 @@ error or a version conflict keeps everything that was typed in that form.
 from plans import periods, union_calendar
 from plans.forms import ActivityForm, NewSectionForm, PlanHeadForm, PlanTailForm, SectionForm, TargetForm, month_label
 from plans.models import Section
-from plans.numbering import heading_number
+from plans.editor_outline import number
 
 
 def situation_section(sections):
@@ -28,7 +28,7 @@ def _tree(sections, bound, parent_id=None, depth=1, seen=None):
         subtree = _tree(sections, bound, section.pk, depth + 1, seen)
         height = 1 + max((node["height"] for node in subtree), default=0)
         nodes.append({
-            "section": section, "number": heading_number(depth - 1, index + 1), "depth": depth, "height": height,
+            "section": section, "number": number(section.part, depth, index + 1, len(children)), "depth": depth, "height": height,
             "form": bound.get(key) or SectionForm(instance=section, prefix=key),
             "children": subtree, "first": index == 0, "last": index == len(children) - 1,
             "can_indent": index > 0 and depth + height <= 3, "can_outdent": depth > 1,
@@ -81,7 +81,7 @@ def editor_context(plan, bound=None, months=None):
         "plan": plan,
         "head_form": bound.get("head") or PlanHeadForm(instance=plan, prefix="head"),
         "tail_form": bound.get("tail") or PlanTailForm(instance=plan, prefix="tail"),
-        "new_section_form": bound.get("new-section") or NewSectionForm(prefix="new-section"),
+        "new_section_form": bound.get("new-section") or NewSectionForm(plan=plan, prefix="new-section"),
         "body": body, "appendices": appendices,
         "targets_elsewhere": Section.Kind.TARGETS not in seen, "months_elsewhere": Section.Kind.MONTHS not in seen,
         "situation_pk": situation.pk if situation else None,

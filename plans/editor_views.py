@@ -13,21 +13,23 @@ from plans.forms import NewSectionForm, PlanHeadForm, PlanTailForm, SectionForm,
 from plans.scope import get_plan_for_user
 
 SECTION_ACTIONS = {
-    "up": lambda plan, section, version: editing.move_section(plan, section, version, editing.UP),
-    "down": lambda plan, section, version: editing.move_section(plan, section, version, editing.DOWN),
+    "up": lambda actor, plan, section, version: editing.move_section(actor, plan, section, version, editing.UP),
+    "down": lambda actor, plan, section, version: editing.move_section(actor, plan, section, version, editing.DOWN),
     "indent": editing.indent_section,
     "outdent": editing.outdent_section,
     "delete": editing.delete_section,
     "statistics": editing.insert_statistics,
+    "other-part": editing.move_to_other_part,
 }
 SECTION_DONE = {
     "up": "Đã chuyển mục lên trên.", "down": "Đã chuyển mục xuống dưới.", "indent": "Đã đưa mục vào trong mục phía trên.",
     "outdent": "Đã đưa mục ra ngoài một cấp.", "delete": "Đã xóa mục.",
-    "statistics": "Đã chèn số liệu đoàn viên hiện tại vào đầu mục.",
+    "statistics": "Đã chèn số liệu đoàn viên hiện tại vào mục (thay cho số liệu đã chèn trước đây).",
+    "other-part": "Đã chuyển mục sang phần khác của kế hoạch.",
 }
 TARGET_ACTIONS = {
-    "up": lambda plan, target, version: editing.move_target(plan, target, version, editing.UP),
-    "down": lambda plan, target, version: editing.move_target(plan, target, version, editing.DOWN),
+    "up": lambda actor, plan, target, version: editing.move_target(actor, plan, target, version, editing.UP),
+    "down": lambda actor, plan, target, version: editing.move_target(actor, plan, target, version, editing.DOWN),
     "delete": editing.delete_target,
 }
 
@@ -76,8 +78,8 @@ def _save(request, plan, key, form, save, anchor, done):
     if not form.is_valid():
         return _show_errors(request, plan, key, form)
     try:
-        save(plan, form, _version(request))
-    except editing.StaleVersion as conflict:
+        save(request.user, plan, form, _version(request))
+    except editing.EditRefused as conflict:
         form.add_error(None, str(conflict))
         return _show_errors(request, plan, key, form)
     messages.success(request, done)
@@ -111,13 +113,13 @@ def save_tail(request, pk):
 @require_POST
 def add_section(request, pk):
     plan = _get_plan_for_user(request.user, pk)
-    form = NewSectionForm(request.POST, prefix="new-section")
+    form = NewSectionForm(request.POST, plan=plan, prefix="new-section")
 
-    def save(plan, form, version):
-        parent = plan.sections.filter(pk=request.POST.get("parent") or None).first()
-        return editing.add_section(plan, version, form.cleaned_data["title"], form.cleaned_data["kind"], parent)
+    def save(actor, plan, form, version):
+        part, parent = form.place()
+        return editing.add_section(actor, plan, version, form.cleaned_data["title"], form.cleaned_data["kind"], parent, part)
 
-    return _save(request, plan, "new-section", form, save, "cac-muc", "Đã thêm mục mới ở cuối.")
+    return _save(request, plan, "new-section", form, save, "cac-muc", "Đã thêm mục mới.")
 
 
 @login_required
@@ -136,8 +138,8 @@ def section_action(request, pk, section_pk, action):
     if action not in SECTION_ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     try:
-        SECTION_ACTIONS[action](plan, section, _version(request))
-    except editing.StaleVersion as conflict:
+        SECTION_ACTIONS[action](request.user, plan, section, _version(request))
+    except editing.EditRefused as conflict:
         messages.error(request, str(conflict))
         return _back(plan, f"section-{section.pk}")
     messages.success(request, SECTION_DONE[action])
@@ -169,8 +171,8 @@ def target_action(request, pk, target_pk, action):
     if action not in TARGET_ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     try:
-        TARGET_ACTIONS[action](plan, target, _version(request))
-    except editing.StaleVersion as conflict:
+        TARGET_ACTIONS[action](request.user, plan, target, _version(request))
+    except editing.EditRefused as conflict:
         messages.error(request, str(conflict))
         return _back(plan, "chi-tieu")
     messages.success(request, "Đã xóa chỉ tiêu." if action == "delete" else "Đã đổi thứ tự chỉ tiêu.")

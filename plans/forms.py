@@ -4,8 +4,9 @@ import datetime
 
 from django import forms
 
-from plans import periods
+from plans import editor_outline, periods
 from plans.editing import lines, responsible_choices
+from plans.editor_signing import SigningForm
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from plans.planformat import PlanFormatError, loads
 
@@ -54,32 +55,13 @@ class PlanHeadForm(forms.ModelForm):
         return year
 
 
-class PlanTailForm(forms.ModelForm):
+class PlanTailForm(SigningForm):
     closing = LinesField(label="Phần kết")
     recipients = LinesField(label="Nơi nhận", help_text="Mỗi dòng một nơi nhận, ví dụ: LĐLĐ huyện Phú Lộc (b/c);")
-    authority = forms.CharField(label="Thẩm quyền ký", max_length=200, required=False, help_text="Ví dụ: TM. BAN CHẤP HÀNH")
-    position = forms.CharField(label="Chức vụ người ký", max_length=200, required=False, help_text="Ví dụ: CHỦ TỊCH")
-    signer_name = forms.CharField(label="Họ và tên người ký", max_length=200, required=False)
 
     class Meta:
         model = AnnualPlan
         fields = ["closing", "recipients"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        signer = (self.instance.signers or [{}])[0]
-        self.initial.setdefault("authority", signer.get("authority", ""))
-        self.initial.setdefault("position", signer.get("position", ""))
-        self.initial.setdefault("signer_name", signer.get("name", ""))
-
-    def save(self, commit=True):
-        # The first signer is the one a chair edits; a joint plan's second signer stays as it was.
-        signer = {
-            "authority": self.cleaned_data["authority"], "position": self.cleaned_data["position"],
-            "name": self.cleaned_data["signer_name"],
-        }
-        self.instance.signers = [signer] + list(self.instance.signers[1:])
-        return super().save(commit)
 
 
 class SectionForm(forms.ModelForm):
@@ -94,6 +76,22 @@ class SectionForm(forms.ModelForm):
 class NewSectionForm(forms.Form):
     title = forms.CharField(label="Tiêu đề mục mới", max_length=500, error_messages={"required": "Hãy nhập tiêu đề cho mục mới."})
     kind = forms.ChoiceField(label="Loại mục", choices=Section.Kind.choices, initial=Section.Kind.TEXT)
+    where = forms.ChoiceField(label="Thêm vào", initial=editor_outline.BODY, required=False,
+                              help_text="Một phụ lục mới in sau chữ ký; các mục của phụ lục thì chọn “Bên trong” phụ lục đó.",
+                              error_messages={"invalid_choice": "Mục được chọn không còn nữa; hãy chọn lại nơi thêm mục."})
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.fields["where"].choices = editor_outline.insertion_places(plan)
+
+    def place(self):
+        """(part, parent) of the new section, from the choice made."""
+        where = self.cleaned_data["where"] or editor_outline.BODY
+        if where in (editor_outline.BODY, editor_outline.APPENDIX):
+            return where, None
+        parent = self.plan.sections.get(pk=where)
+        return parent.part, parent
 
 
 class TargetForm(forms.ModelForm):
@@ -159,7 +157,16 @@ class CopyPlanForm(forms.Form):
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = plans
-        self.fields["source"].label_from_instance = lambda p: f"{p.period_label}: {p.title} ({p.get_status_display().lower()})"
+        self.mark_taken(set())
+
+    def mark_taken(self, taken):
+        """Name in each choice whether its copy's year already has a plan: `taken` holds (period kind, year)."""
+        def label(p):
+            text = f"{p.period_label}: {p.title} ({p.get_status_display().lower()})"
+            if (p.period_kind, p.year + 1) in taken:
+                text += f" — {periods.label(p.period_kind, p.year + 1)} đã có kế hoạch"
+            return text
+        self.fields["source"].label_from_instance = label
 
 
 class SkeletonForm(forms.Form):

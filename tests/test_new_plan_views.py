@@ -114,3 +114,41 @@ def test_upload_of_something_else_than_json(client, chair):
     upload = SimpleUploadedFile("anh.json", b"\xff\xd8\xff\xe0", content_type="application/json")
     page = client.post(reverse("plan_new_upload", args=[chair.pk]), {"upload-file": upload}).content.decode()
     assert "Tệp không phải văn bản UTF-8." in page
+
+
+
+@pytest.fixture
+def copied_once(chair):
+    """Last year's plan, and the draft already copied from it for this year."""
+    last = PlanFactory(unit=chair, year=2024, status=AnnualPlan.Status.ISSUED, number=3, date="2024-09-05")
+    return last, PlanFactory(unit=chair, year=2025, title="Bản nháp đã sao chép trước đây")
+
+
+def test_a_source_whose_copy_year_has_a_plan_is_marked(client, chair, copied_once):
+    page = client.get(reverse("plan_new", args=[chair.pk])).content.decode()
+    assert "Hoạt động công đoàn năm học 2024-2025 (đã ban hành) — năm học 2025-2026 đã có kế hoạch</option>" in page
+    assert "Bản nháp đã sao chép trước đây (đang soạn)</option>" in page
+    # The latest plan is offered first; its copy would be 2026-2027, which has no plan yet.
+    assert "Đơn vị đã có kế hoạch" not in page
+
+
+def test_choosing_such_a_source_names_the_plans_of_that_year(client, chair, copied_once):
+    last, draft = copied_once
+    page = client.get(reverse("plan_new", args=[chair.pk]), {"copy-source": last.pk}).content.decode()
+    assert "Đơn vị đã có kế hoạch năm học 2025-2026." in page
+    assert f'<a href="{reverse("plan_editor", args=[draft.pk])}">Bản nháp đã sao chép trước đây</a> (đang soạn)' in page
+    assert f'data-hx-get="{reverse("plan_new", args=[chair.pk])}"' in page  # the choice refreshes the warning in place
+
+
+def test_copying_into_a_year_that_has_a_plan_is_still_allowed(client, chair, copied_once):
+    last, _ = copied_once
+    response = client.post(reverse("plan_new_copy", args=[chair.pk]), {"copy-source": last.pk})
+    assert response.status_code == 302
+    assert AnnualPlan.objects.filter(unit=chair, year=2025).count() == 2
+
+
+def test_a_foreign_plan_as_source_warns_of_nothing(client, chair, copied_once):
+    foreign = PlanFactory(year=2023, title="Kế hoạch của đơn vị khác")
+    PlanFactory(unit=foreign.unit, year=2024, title="Kế hoạch năm sau của đơn vị khác")
+    page = client.get(reverse("plan_new", args=[chair.pk]), {"copy-source": foreign.pk}).content.decode()
+    assert "Đơn vị đã có kế hoạch" not in page and "của đơn vị khác" not in page

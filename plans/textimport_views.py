@@ -1,19 +1,17 @@
-"""Bring last year's plan in from Word: upload or paste, check side by side, then save a draft.
+"""Bring last year's plan in from Word: choose the unit, upload or paste the text.
 
-Nothing is written before the chair confirms; the confirm form carries the plan as JSON the chair
-may still correct, and the source text so the side-by-side view survives a correction error.
+What was recognised becomes a working draft in the session; plans/textimport_review.py shows it
+for the chair to correct and save. Nothing is written to the database here.
 """
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from members.scope import get_unit_for_user, units_for_user
-from plans.planformat import PlanFormatError, dumps, import_plan, loads
 from plans.textimport import read_upload, recognise_text
-from plans.textimport.preview import draft_data, parts_for_review
+from plans.textimport.draft import new_draft
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -47,9 +45,8 @@ class SourceForm(forms.Form):
         return data
 
 
-class ConfirmForm(forms.Form):
-    plan_json = forms.CharField(label="Kế hoạch (JSON, có thể sửa trước khi lưu)", widget=forms.Textarea(attrs={"rows": 16}))
-    source = forms.CharField(widget=forms.HiddenInput, required=False)
+def session_key(unit):
+    return f"textimport_{unit.pk}"
 
 
 def _get_unit_for_user(user, pk):
@@ -58,16 +55,6 @@ def _get_unit_for_user(user, pk):
     if not user.has_perm("plans.import_plan", unit):
         raise PermissionDenied
     return unit
-
-
-def _review(request, unit, source, form=None):
-    recognition = recognise_text(source)
-    form = form or ConfirmForm(initial={"plan_json": dumps(draft_data(recognition.plan, unit)), "source": source})
-    return render(request, "plans/textimport/review.html", {
-        "unit": unit, "form": form, "recognition": recognition,
-        "parts": parts_for_review(source, recognition), "targets": recognition.plan["targets"],
-        "months": recognition.plan["months"],
-    })
 
 
 @login_required
@@ -83,22 +70,8 @@ def import_source(request, unit_pk):
     unit = _get_unit_for_user(request.user, unit_pk)
     form = SourceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        return _review(request, unit, form.cleaned_data["source"])
+        source = form.cleaned_data["source"]
+        request.session[session_key(unit)] = new_draft(source, recognise_text(source), unit)
+        return redirect("textimport_review", unit.pk)
     return render(request, "plans/textimport/source.html", {"unit": unit, "form": form})
 
-
-@login_required
-@require_POST
-def import_confirm(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
-    form = ConfirmForm(request.POST)
-    if not form.is_valid():
-        return _review(request, unit, form.data.get("source", ""), form)
-    try:
-        data = loads(form.cleaned_data["plan_json"])
-        plan = import_plan(draft_data(data, unit), unit=unit)
-    except PlanFormatError as exc:
-        form.add_error("plan_json", f"Chưa lưu được, hãy sửa chỗ này: {exc}")
-        return _review(request, unit, form.cleaned_data["source"], form)
-    messages.success(request, "Đã tạo bản nháp kế hoạch từ văn bản. Hãy rà soát lại từng mục.")
-    return redirect("plan_status", pk=plan.pk)

@@ -3,6 +3,8 @@ import io
 
 import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from plans.textimport import read_upload, recognise_text
 from plans.textimport.docx_reader import docx_lines
@@ -98,3 +100,67 @@ def test_docx_structure():
 def test_a_file_that_is_not_a_docx_is_refused_in_vietnamese():
     with pytest.raises(ValueError, match="Tệp không phải là tệp Word .docx đọc được."):
         read_upload("ke-hoach.docx", b"khong phai docx")
+
+
+
+WORD_NUMBERED = {"I. TÌNH HÌNH CHUNG", "II. CHỈ TIÊU PHẤN ĐẤU", "III. KẾ HOẠCH CỤ THỂ TỪNG THÁNG"}
+STYLE_NUMBERED = {"1. Thuận lợi", "2. Khó khăn"}
+MULTILEVEL = (
+    '<w:abstractNum {ns} w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+    "</w:abstractNum>"
+)
+
+
+def _add_multilevel_list(document):
+    """A list numbered I., II. at its first level, as a union's Word template defines it; its numId."""
+    numbering = document.part.numbering_part.element
+    numbering.xpath("./w:num")[0].addprevious(parse_xml(MULTILEVEL.format(ns=nsdecls("w"))))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    return 90
+
+
+def build_word_numbered_docx():
+    """The plan of build_docx with its headings numbered by Word, not typed: the section headings
+    by a multilevel list, the sub-headings by the "List Number" style."""
+    document = docx.Document(io.BytesIO(build_docx()))
+    num_id = _add_multilevel_list(document)
+    for paragraph in document.paragraphs:
+        typed = paragraph.text
+        if typed in WORD_NUMBERED:
+            num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            num_pr.get_or_add_numId().val = num_id
+            num_pr.get_or_add_ilvl().val = 0
+        elif typed in STYLE_NUMBERED:
+            paragraph.style = document.styles["List Number"]
+        else:
+            continue
+        paragraph.text = typed.split(" ", 1)[1]
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_headings_numbered_by_word_are_read_as_sections():
+    data = build_word_numbered_docx()
+    typed = [paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs]
+    assert "TÌNH HÌNH CHUNG" in typed and "Thuận lợi" in typed and "I. TÌNH HÌNH CHUNG" not in typed
+    lines = docx_lines(io.BytesIO(data))
+    headings = WORD_NUMBERED | STYLE_NUMBERED
+    assert [line for line in lines if line in headings] == [
+        "I. TÌNH HÌNH CHUNG", "1. Thuận lợi", "2. Khó khăn", "II. CHỈ TIÊU PHẤN ĐẤU", "III. KẾ HOẠCH CỤ THỂ TỪNG THÁNG",
+    ]
+    recognition = recognise_text(read_upload("ke-hoach.docx", data))
+    assert recognition.plan == recognise_text(as_text()).plan
+    assert [s["title"] for s in recognition.plan["sections"]] == ["TÌNH HÌNH CHUNG", "CHỈ TIÊU PHẤN ĐẤU", "KẾ HOẠCH CỤ THỂ TỪNG THÁNG"]
+    assert recognition.unplaced == []
+
+
+def test_word_bullets_read_as_dashes_and_unnumbered_paragraphs_stay_as_typed():
+    document = docx.Document()
+    document.add_paragraph("Trên 85% đoàn viên đạt lao động tiên tiến.", style="List Bullet")
+    document.add_paragraph("Đoạn văn thường.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert docx_lines(io.BytesIO(buffer.getvalue())) == ["- Trên 85% đoàn viên đạt lao động tiên tiến.", "Đoạn văn thường."]

@@ -1,12 +1,11 @@
-"""Upload or paste last year's plan, check it side by side, save it as a draft: chairs only."""
+"""Choose the unit, upload or paste last year's plan: chairs only; the draft waits in the session."""
 import io
-import json
 
 import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans.models import AnnualPlan, Section
+from plans.models import AnnualPlan
 from tests.factories import RoleFactory, UnitFactory, UserFactory
 from tests.test_textimport import EXAMPLES, PAIRS
 from tests.test_textimport_docx import build_docx
@@ -26,7 +25,7 @@ def chair(unit):
 
 
 def _review(client, unit, **data):
-    return client.post(reverse("textimport_source", args=[unit.pk]), data)
+    return client.post(reverse("textimport_source", args=[unit.pk]), data, follow=True)
 
 
 def test_anonymous_is_sent_to_login(client, unit):
@@ -34,8 +33,6 @@ def test_anonymous_is_sent_to_login(client, unit):
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
-    response = client.post(reverse("textimport_confirm", args=[unit.pk]), {"plan_json": "{}"})
-    assert response["Location"].startswith(reverse("login"))
 
 
 def test_another_units_chair_gets_404(client, unit):
@@ -43,7 +40,6 @@ def test_another_units_chair_gets_404(client, unit):
     client.force_login(outsider)
     assert client.get(reverse("textimport_source", args=[unit.pk])).status_code == 404
     assert _review(client, unit, text=NGOC_HOI).status_code == 404
-    assert client.post(reverse("textimport_confirm", args=[unit.pk]), {"plan_json": "{}"}).status_code == 404
     assert unit.name not in client.get(reverse("textimport_units")).content.decode()
 
 
@@ -65,7 +61,9 @@ def test_chair_finds_the_unit_and_the_form(client, unit, chair):
 
 def test_pasted_text_is_shown_side_by_side_and_nothing_is_saved(client, unit, chair):
     client.force_login(chair)
-    page = _review(client, unit, text=NGOC_HOI).content.decode()
+    response = _review(client, unit, text=NGOC_HOI)
+    assert response.redirect_chain == [(reverse("textimport_review", args=[unit.pk]), 302)]
+    page = response.content.decode()
     assert "Kiểm tra kế hoạch nhận dạng" in page
     assert "NHỮNG CHỈ TIÊU PHẤN ĐẤU TRONG NĂM HỌC 2020 - 2021" in page
     assert "Tháng 09/2020: 8 hoạt động" in page
@@ -98,52 +96,13 @@ def test_other_file_types_are_refused(client, unit, chair):
     assert "Chỉ nhận tệp .docx hoặc .txt." in page
 
 
-def _confirm_data(client, unit):
-    page = _review(client, unit, text=NGOC_HOI)
-    return page.context["form"].initial
-
-
-def test_confirm_creates_a_draft_without_number_or_date(client, unit, chair):
-    client.force_login(chair)
-    data = _confirm_data(client, unit)
-    response = client.post(reverse("textimport_confirm", args=[unit.pk]), data)
-    plan = AnnualPlan.objects.get()
-    assert response["Location"] == reverse("plan_status", args=[plan.pk])
-    assert (plan.unit, plan.status, plan.number, plan.date) == (unit, AnnualPlan.Status.DRAFT, None, None)
-    assert plan.title == "Hoạt động công đoàn năm học 2020 - 2021"
-    assert plan.issuer["name"] == unit.header_name
-    assert plan.sections.filter(part=Section.Part.BODY, parent=None).count() == 4
-    assert plan.targets.count() == 25
-    assert plan.activities.count() == 48
-
-
-def test_chair_may_correct_the_json_before_saving(client, unit, chair):
-    client.force_login(chair)
-    data = _confirm_data(client, unit)
-    plan_data = json.loads(data["plan_json"])
-    plan_data["title"] = "Hoạt động công đoàn năm học 2020 - 2021 (đã sửa)"
-    client.post(reverse("textimport_confirm", args=[unit.pk]), {**data, "plan_json": json.dumps(plan_data)})
-    assert AnnualPlan.objects.get().title.endswith("(đã sửa)")
-
-
-def test_broken_json_keeps_the_typed_text_and_saves_nothing(client, unit, chair):
-    client.force_login(chair)
-    data = _confirm_data(client, unit)
-    typed = data["plan_json"].replace('"targets": [', '"targets": [{"group": "", "text": ""},', 1)
-    response = client.post(reverse("textimport_confirm", args=[unit.pk]), {**data, "plan_json": typed})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Chưa lưu được, hãy sửa chỗ này: $.targets[0]" in page
-    assert "Kiểm tra kế hoạch nhận dạng" in page
-    assert response.context["form"]["plan_json"].value() == typed
-    assert AnnualPlan.objects.count() == 0
-
-
-def test_confirm_is_post_only(client, unit, chair):
-    client.force_login(chair)
-    assert client.get(reverse("textimport_confirm", args=[unit.pk])).status_code == 405
-
-
 def test_superuser_may_import_into_any_unit(client, unit):
     client.force_login(UserFactory(is_superuser=True))
     assert client.get(reverse("textimport_source", args=[unit.pk])).status_code == 200
+
+
+def test_new_plan_page_links_to_the_import(client, unit, chair):
+    client.force_login(chair)
+    page = client.get(reverse("plan_new", args=[unit.pk])).content.decode()
+    assert f'href="{reverse("textimport_source", args=[unit.pk])}"' in page
+    assert "Nhập kế hoạch từ tệp Word (.docx)" in page

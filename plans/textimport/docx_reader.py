@@ -3,15 +3,17 @@ each table row by row, every cell opening with a tab, so one recogniser reads bo
 import docx
 from docx.table import Table
 
+from plans.textimport.docx_numbering import Numbering
 
-def _cell_lines(cell):
+
+def _cell_lines(cell, numbering):
     lines = []
     for block in cell.iter_inner_content():
-        lines.extend(_table_lines(block) if isinstance(block, Table) else [block.text])
+        lines.extend(_table_lines(block, numbering) if isinstance(block, Table) else [numbering.text(block)])
     return lines or [""]
 
 
-def _table_lines(table):
+def _table_lines(table, numbering):
     lines = []
     for row in table.rows:
         seen = set()
@@ -20,7 +22,7 @@ def _table_lines(table):
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cell_lines = _cell_lines(cell)
+            cell_lines = _cell_lines(cell, numbering)
             lines.append("\t" + cell_lines[0])
             lines.extend(cell_lines[1:])
     return lines
@@ -29,9 +31,13 @@ def _table_lines(table):
 def docx_lines(source):
     """The lines of a .docx (a path or a file object)."""
     document = docx.Document(source)
+    numbering = Numbering(document)
     lines = []
     for block in document.iter_inner_content():
-        lines.extend(_table_lines(block) if isinstance(block, Table) else block.text.split("\n"))
+        if isinstance(block, Table):
+            lines.extend(_table_lines(block, numbering))
+        else:
+            lines.extend(numbering.text(block).split("\n"))
     return lines
 
 

@@ -2,20 +2,46 @@
 the plan data ready to confirm (a draft: number and date cleared, the unit's header filled in)."""
 import copy
 
+from plans.textimport.patterns import measure, strip_marker
 
-def parts_for_review(text, recognition):
-    """One dict a part: its label and kind, its source lines as typed, and what it became."""
+
+def items(paragraphs):
+    """Paragraphs with the measure each would have as a target, shown on its "make a target" button."""
+    return [{"text": text, "measure": measure(strip_marker(text))} for text in paragraphs]
+
+
+def _keyed(section, key):
+    """A copy of a working section that knows its key, for the controls that move its paragraphs."""
+    children = [_keyed(child, f"{key}.sections.{i}") for i, child in enumerate(section["sections"])]
+    return {**section, "key": key, "items": items(section["paragraphs"]), "sections": children}
+
+
+def review_rows(text, recognition, plan):
+    """One dict a part: its label and kind, its source lines as typed, and what it is now in the
+    working `plan` (the chair's corrections included). Sections are matched to the source by their
+    order; ones the chair added in JSON come last, without a source of their own."""
     source = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    plan = recognition.plan
-    rows = []
+    rows, seen = [], {"sections": 0, "appendices": 0}
     for part in recognition.parts:
         if part.first_line is None:
             continue
         lines = [line.rstrip() for line in source[part.first_line - 1:part.last_line]]
-        data = part.data
+        data = None
         if part.kind == "header":
-            data = {key: plan[key] for key in ("issuer", "number", "date", "title", "period")}
+            data = {key: recognition.plan[key] for key in ("issuer", "number", "date", "title", "period")}
+        elif part.kind in ("section", "appendix"):
+            key = "sections" if part.kind == "section" else "appendices"
+            if seen[key] >= len(plan[key]):
+                continue
+            data = _keyed(plan[key][seen[key]], f"{key}.{seen[key]}")
+            seen[key] += 1
+        elif part.kind in ("preamble", "closing"):
+            data = items(plan[part.kind])
         rows.append({"kind": part.kind, "label": part.label, "source": "\n".join(lines).strip("\n"), "data": data})
+    for key, kind in (("sections", "section"), ("appendices", "appendix")):
+        for i in range(seen[key], len(plan[key])):
+            section = _keyed(plan[key][i], f"{key}.{i}")
+            rows.append({"kind": kind, "label": section["title"], "source": "", "data": section})
     return rows
 
 

@@ -6,6 +6,7 @@ union review (return, approve) but never write its text; the admin may do everyt
 """
 import rules
 
+from members.models import Role
 from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
 from plans.models import AnnualPlan
 from plans.scope import plans_for_user
@@ -61,3 +62,16 @@ rules.add_perm("plans.view_report", issued | executive_of_plan | staff_over_plan
 rules.add_perm("plans.change_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.issue_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.review_targets", issued & (chair_of_plan | rules.is_superuser))
+# Review comments (plans.comments): staff above write them, the chair marks them dealt with, and
+# the BCH and staff read them; plain members see only the issued document.
+rules.add_perm("plans.view_comments", can_see_plan & (executive_of_plan | staff_over_plan | rules.is_superuser))
+rules.add_perm("plans.resolve_comment", chair_of_plan | staff_over_plan | rules.is_superuser)
+
+
+@rules.predicate
+def is_staff_anywhere(user):
+    return user.is_authenticated and user.roles.filter(kind=Role.Kind.STAFF).exists()
+
+
+# Not on an object: the overview lists whatever units the staff role reaches (members.scope).
+rules.add_perm("plans.view_overview", is_staff_anywhere | rules.is_superuser)

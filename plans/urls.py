@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import report_views, targets_views
+from plans import comment_views, overview_views, report_views, targets_views, textimport_review
 from plans.docx import views as docx_views
 from plans import editor_month_views, editor_new, editor_views, month_views, print_views, textimport_views, views, workflow_views
 
@@ -12,13 +12,17 @@ urlpatterns = [
     path("plans/<int:pk>/duyet/", workflow_views.approve_plan, name="plan_approve"),
     path("plans/<int:pk>/ban-hanh/", workflow_views.issue_plan, name="plan_issue"),
     path("plans/<int:pk>/lich-su/", workflow_views.plan_history, name="plan_history"),
+    path("plans/<int:pk>/dieu-chinh-bo-sung/", workflow_views.revise_plan, name="plan_revise"),
     path("thang-nay/", month_views.month_home, name="month_home"),
     path("plans/<int:pk>/thang-nay/", month_views.month_rows, name="month_rows"),
     path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/", month_views.update_row, name="month_row_update"),
     path("plans/<int:pk>/thang-nay/them/", month_views.add_unplanned, name="month_add"),
     path("nhap-tu-word/", textimport_views.import_units, name="textimport_units"),
     path("nhap-tu-word/<int:unit_pk>/", textimport_views.import_source, name="textimport_source"),
-    path("nhap-tu-word/<int:unit_pk>/luu/", textimport_views.import_confirm, name="textimport_confirm"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/", textimport_review.import_review, name="textimport_review"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/sua/", textimport_review.import_edit, name="textimport_edit"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/json/", textimport_review.import_json, name="textimport_json"),
+    path("nhap-tu-word/<int:unit_pk>/luu/", textimport_review.import_confirm, name="textimport_confirm"),
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/", editor_new.new_plan, name="plan_new"),
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/sao-chep/", editor_new.copy_plan, name="plan_new_copy"),
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/theo-khung/", editor_new.skeleton_plan, name="plan_new_skeleton"),
@@ -47,4 +51,9 @@ urlpatterns = [
     path("bao-cao/<int:pk>/pdf/", report_views.report_pdf, name="report_pdf"),
     path("bao-cao/<int:pk>/docx/", report_views.report_docx, name="report_docx"),
     path("plans/<int:pk>/danh-gia-chi-tieu/", targets_views.review_targets, name="targets_review"),
+    path("tong-quan/", overview_views.overview_page, name="overview"),
+    path("tong-quan/excel/", overview_views.overview_excel, name="overview_excel"),
+    path("plans/<int:pk>/xem-xet/", comment_views.plan_review, name="plan_review"),
+    path("plans/<int:pk>/xem-xet/gop-y/", comment_views.comment_add, name="plan_comment_add"),
+    path("plans/<int:pk>/xem-xet/da-xu-ly/", comment_views.comment_resolve, name="plan_comment_resolve"),
 ]

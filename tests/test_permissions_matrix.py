@@ -148,6 +148,12 @@ def _exact(name, method, role, target):
         return 200 if method == "GET" else 405
     if name == "plan_history":
         return 405 if method == "POST" else (403 if role == "member" else 200)
+    if name == "plan_revise":
+        if method == "GET":
+            return 405
+        # An empty POST from the chair of an issued plan (the outsider chairs the sibling union) reaches
+        # the form, which asks for a choice: 400.
+        return 400 if (role, target) in {("chair", "own-issued"), ("outsider", "sibling")} else 403
     steps = {"plan_submit", "plan_return", "plan_approve", "plan_issue"}
     if name in steps:
         if method == "GET":

@@ -30,9 +30,12 @@ class RowForm(forms.ModelForm):
                             "invalid_pk_value": "Người được chọn không thuộc đơn vị."},
         }
 
-    def __init__(self, *args, members=None, **kwargs):
+    def __init__(self, *args, members=None, choices=None, **kwargs):
         super().__init__(*args, prefix=f"row-{kwargs['instance'].pk}", **kwargs)
         self.fields["responsible"].queryset = members
+        if choices is not None:
+            # The page's rows share one list of the unit's members: one query, not one per row.
+            self.fields["responsible"].widget.choices = choices
 
 
 class UnplannedForm(forms.Form):
@@ -59,10 +62,10 @@ def _get_row_for_user(user, plan, row_pk):
         raise Http404("Không tìm thấy hoạt động.") from None
 
 
-def _row_context(plan, activity, index, form=None, saved=False):
+def _row_context(plan, activity, index, form=None, saved=False, choices=None):
     members = months.unit_members(plan)
     return {
-        "plan": plan, "row": activity, "form": form or RowForm(instance=activity, members=members),
+        "plan": plan, "row": activity, "form": form or RowForm(instance=activity, members=members, choices=choices),
         "overdue": months.is_overdue(activity, index), "saved": saved,
         "month": months.month_label(plan, activity.month_index),
     }
@@ -93,8 +96,10 @@ def _page_context(plan, failed=None):
     """The overdue rows, then this month's; a row that failed to save shows its posted form."""
     index = months.current_index(plan)
 
+    choices = [(m.pk, str(m)) for m in months.unit_members(plan)]
+
     def contexts(rows):
-        out = [_row_context(plan, a, index) for a in rows]
+        out = [_row_context(plan, a, index, choices=choices) for a in rows]
         return [failed if failed and r["row"].pk == failed["row"].pk else r for r in out]
 
     return {

@@ -1,0 +1,85 @@
+"""Each page costs a fixed number of SQL queries however much data is behind it: the same budget
+holds for one unit with a few rows and for five units with 120 rows, 20 targets and 200 members."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from members.models import Member, Role
+from plans import months
+from plans.audit import AuditEntry, record
+from plans.models import AnnualPlan, MonthlyActivity, Target
+from plans.reports import draft_report
+from tests.factories import FederationFactory, PlanFactory, RoleFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+SMALL = {"units": 1, "rows": 1, "members": 3, "targets": 2}
+LARGE = {"units": 5, "rows": 10, "members": 200, "targets": 20}
+
+
+def _fill(plan, size):
+    MonthlyActivity.objects.bulk_create(
+        MonthlyActivity(plan=plan, month_index=m, order=i, content=f"Việc {m}-{i}", owner="BCH")
+        for m in range(12) for i in range(size["rows"])
+    )
+    Target.objects.bulk_create(
+        Target(plan=plan, order=i, text=f"Chỉ tiêu {i}", measure=Target.Measure.PERCENT, value=90)
+        for i in range(size["targets"])
+    )
+
+
+def _world(size):
+    federation = FederationFactory()
+    staff = RoleFactory(unit=federation, kind=Role.Kind.STAFF).user
+    units = [UnitFactory() for _ in range(size["units"])]
+    for unit in units:
+        unit.move_under(federation, datetime.date(2020, 1, 1))
+    unit = units[0]
+    Member.objects.bulk_create(
+        Member(unit=unit, full_name=f"Nguyễn Thị Hoa {i}", gender=Member.Gender.FEMALE) for i in range(size["members"])
+    )
+    chair = RoleFactory(unit=unit, kind=Role.Kind.CHAIR).user
+    executive = RoleFactory(unit=unit, kind=Role.Kind.EXECUTIVE).user
+    year = months.today().year
+    issued = PlanFactory(unit=unit, period_kind=AnnualPlan.PeriodKind.CALENDAR_YEAR, year=year,
+                         status=AnnualPlan.Status.ISSUED, number=1, date=datetime.date(year, 1, 5))
+    draft = PlanFactory(unit=unit, year=year + 1)
+    for plan in (issued, draft):
+        _fill(plan, size)
+    for other in units[1:]:
+        _fill(PlanFactory(unit=other, year=year), size)
+    for _ in range(size["rows"]):
+        record(chair, issued, AuditEntry.Action.UPDATE, {"title": "a"}, {"title": "b"})
+    report = draft_report(chair, issued, 0)
+    return {"staff": staff, "chair": chair, "executive": executive, "unit": unit, "federation": federation,
+            "issued": issued, "draft": draft, "report": report}
+
+
+# (page, who looks, url from the world, query budget)
+PAGES = [
+    ("home", "chair", lambda w: reverse("home"), 26),
+    ("plan editor", "chair", lambda w: reverse("plan_editor", args=[w["draft"].pk]), 57),
+    ("plan preview", "chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 19),
+    ("plan status", "staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 66),
+    ("plan history", "staff", lambda w: reverse("plan_history", args=[w["issued"].pk]), 27),
+    ("month choice", "executive", lambda w: reverse("month_home"), 7),
+    ("month page", "executive", lambda w: reverse("month_rows", args=[w["issued"].pk]), 16),
+    ("member list", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]), 10),
+    ("member search", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]) + "?q=hoa", 10),
+    ("unit tree", "staff", lambda w: reverse("members:unit_tree"), 8),
+    ("unit detail", "staff", lambda w: reverse("members:unit_detail", args=[w["federation"].pk]), 11),
+    ("targets review", "chair", lambda w: reverse("targets_review", args=[w["issued"].pk]), 18),
+    ("report list", "chair", lambda w: reverse("report_list", args=[w["issued"].pk]), 19),
+    ("report detail", "chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 13),
+]
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["small", "large"])
+@pytest.mark.parametrize("page, who, url, budget", PAGES, ids=[p[0] for p in PAGES])
+def test_page_stays_within_its_query_budget(client, django_assert_max_num_queries, size, page, who, url, budget):
+    world = _world(size)
+    client.force_login(world[who])
+    target = url(world)
+    with django_assert_max_num_queries(budget):
+        response = client.get(target)
+    assert response.status_code in (200, 302)

@@ -47,6 +47,7 @@ class Numbering:
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
+            # python-docx's way of saying the document has no numbering part: nothing is numbered.
             return
         abstracts = {a.get(qn("w:abstractNumId")): _levels(a) for a in root.findall(qn("w:abstractNum"))}
         for num in root.findall(qn("w:num")):

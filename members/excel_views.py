@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from members import excel, services, stats
 from members.forms import ImportForm
-from members.lookups import get_unit_for_user
+from members.scope import get_unit_for_user
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

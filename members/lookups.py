@@ -1,18 +1,10 @@
-"""Object lookups of the member pages, built on members.scope: 404 outside the user's units,
-403 inside them when the role lacks the permission."""
+"""Members by id, built on members.scope: 404 outside the user's units, 403 inside them when
+the role lacks the permission (units: members.scope.get_unit_for_user)."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from members.models import Member
-from members.scope import get_unit_for_user as _scoped_unit
 from members.scope import visible_unit_ids
-
-
-def get_unit_for_user(user, pk, perm="members.view_unit"):
-    unit = _scoped_unit(user, pk)
-    if not user.has_perm(perm, unit):
-        raise PermissionDenied
-    return unit
 
 
 def get_member_for_user(user, pk, perm="members.view_unit"):

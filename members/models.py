@@ -4,7 +4,7 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from members import search
-from unionplans.fields import NFCCharField, NFCTextField
+from unionplans.fields import NFCCharField
 
 
 class Unit(models.Model):

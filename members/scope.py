@@ -3,6 +3,7 @@
 A role on a unit shows that unit; a federation staff role also shows every unit below it in the
 current tree. Superusers see everything (they work through the admin).
 """
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from members.models import Role, Unit
@@ -25,11 +26,15 @@ def units_for_user(user):
     return Unit.objects.filter(pk__in=visible_unit_ids(user))
 
 
-def get_unit_for_user(user, pk):
+def get_unit_for_user(user, pk, perm=None):
+    """The unit in the user's scope (404 otherwise); with `perm`, one the user may act on (403)."""
     try:
-        return units_for_user(user).get(pk=pk)
+        unit = units_for_user(user).get(pk=pk)
     except Unit.DoesNotExist:
         raise Http404("Không tìm thấy đơn vị.") from None
+    if perm and not user.has_perm(perm, unit):
+        raise PermissionDenied
+    return unit
 
 
 def role_unit_ids(user, kinds):

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from members import services
 from members.forms import UnitCreateForm, UnitDeactivateForm, UnitMoveForm, UnitRenameForm
-from members.lookups import get_unit_for_user
+from members.scope import get_unit_for_user
 from members.models import Role, Unit
 from members.scope import units_for_user
 

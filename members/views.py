@@ -8,7 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from members import search, services, stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
-from members.lookups import get_member_for_user, get_unit_for_user
+from members.lookups import get_member_for_user
+from members.scope import get_unit_for_user
 
 
 @login_required

@@ -29,17 +29,9 @@ class ResolveForm(forms.Form):
     resolved = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-def _get_plan_for_user(user, pk, perm):
-    """The plan in the user's scope (404 otherwise) that `perm` allows (403 otherwise)."""
-    plan = get_plan_for_user(user, pk)
-    if not user.has_perm(perm, plan):
-        raise PermissionDenied("Bạn không có quyền góp ý kế hoạch này.")
-    return plan
-
-
 def _get_comment_for_user(user, pk, comment_pk):
     """A comment of a plan in the user's scope (404) whose comments they may mark (403)."""
-    plan = _get_plan_for_user(user, pk, "plans.resolve_comment")
+    plan = get_plan_for_user(user, pk, "plans.resolve_comment")
     comment = plan.comments.filter(pk=comment_pk).first() if comment_pk else None
     if comment is None:
         raise PermissionDenied("Góp ý này không thuộc kế hoạch.")
@@ -58,13 +50,13 @@ def _review(request, plan, form=None, status=200):
 @login_required
 @require_GET
 def plan_review(request, pk):
-    return _review(request, _get_plan_for_user(request.user, pk, "plans.comment_plan"))
+    return _review(request, get_plan_for_user(request.user, pk, "plans.comment_plan"))
 
 
 @login_required
 @require_POST
 def comment_add(request, pk):
-    plan = _get_plan_for_user(request.user, pk, "plans.comment_plan")
+    plan = get_plan_for_user(request.user, pk, "plans.comment_plan")
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa lưu được góp ý: hãy viết nội dung góp ý.")

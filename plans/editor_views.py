@@ -34,12 +34,9 @@ TARGET_ACTIONS = {
 }
 
 
-def _get_plan_for_user(user, pk, perm="plans.change_plan"):
+def _get_plan_for_user(user, pk):
     """The plan in the user's scope (404 otherwise) that they may edit (403: not the chair, or issued)."""
-    plan = get_plan_for_user(user, pk)
-    if not user.has_perm(perm, plan):
-        raise PermissionDenied("Bạn không thể sửa kế hoạch này.")
-    return plan
+    return get_plan_for_user(user, pk, "plans.change_plan")
 
 
 def _get_section_for_user(user, pk, section_pk):

@@ -37,13 +37,6 @@ class ReportForm(forms.ModelForm):
         error_messages = {"title": {"required": "Hãy ghi trích yếu của báo cáo."}}
 
 
-def _get_plan_for_user(user, pk, perm):
-    plan = get_plan_for_user(user, pk)
-    if not user.has_perm(perm, plan):
-        raise PermissionDenied
-    return plan
-
-
 def _get_report_for_user(user, pk, perm="plans.view_report"):
     """A report of a plan in the user's scope (404 otherwise) that `perm` allows (403 otherwise)."""
     try:
@@ -62,7 +55,7 @@ def report_data(report):
 @login_required
 @require_GET
 def report_list(request, pk):
-    plan = _get_plan_for_user(request.user, pk, "plans.view_plan")
+    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
     visible = [r for r in plan.reports.all() if request.user.has_perm("plans.view_report", r)]
     index = months.current_index(plan)
     form = DraftForm(plan=plan, initial={"month_index": index if months.in_period(index) else 0})
@@ -74,7 +67,7 @@ def report_list(request, pk):
 @login_required
 @require_POST
 def report_draft(request, pk):
-    plan = _get_plan_for_user(request.user, pk, "plans.draft_report")
+    plan = get_plan_for_user(request.user, pk, "plans.draft_report")
     form = DraftForm(request.POST, plan=plan)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["month_index"]))

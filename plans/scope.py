@@ -4,6 +4,7 @@ The chair and BCH of a union see all its plans, drafts included; a plain member 
 ones. Federation staff see every plan of the units below them now, and keep the plans issued
 while a unit was under them (its transfer does not take back what was sent up to them).
 """
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
@@ -29,8 +30,12 @@ def plans_for_user(user):
     return AnnualPlan.objects.filter(_plan_filter(user))
 
 
-def get_plan_for_user(user, pk):
+def get_plan_for_user(user, pk, perm=None):
+    """The plan in the user's scope (404 otherwise); with `perm`, one the user may act on (403)."""
     try:
-        return plans_for_user(user).select_related("unit").get(pk=pk)
+        plan = plans_for_user(user).select_related("unit").get(pk=pk)
     except AnnualPlan.DoesNotExist:
         raise Http404("Không tìm thấy kế hoạch.") from None
+    if perm and not user.has_perm(perm, plan):
+        raise PermissionDenied
+    return plan

@@ -42,17 +42,10 @@ class ResultForm(forms.Form):
         return result
 
 
-def _get_plan_for_user(user, pk):
-    plan = get_plan_for_user(user, pk)
-    if not user.has_perm("plans.view_plan", plan):
-        raise PermissionDenied
-    return plan
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_targets(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+    plan = get_plan_for_user(request.user, pk)
     can_review = request.user.has_perm("plans.review_targets", plan)
     rows, _ = targets_review.review(plan)
     forms_by_target = {t.pk: ResultForm(request.POST or None, target=t) for t, _ in rows} if can_review else {}

@@ -5,7 +5,6 @@ for the chair to correct and save. Nothing is written to the database here.
 """
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -51,10 +50,7 @@ def session_key(unit):
 
 def _get_unit_for_user(user, pk):
     """The unit in the user's scope (404) that they may bring a plan into (403)."""
-    unit = get_unit_for_user(user, pk)
-    if not user.has_perm("plans.import_plan", unit):
-        raise PermissionDenied
-    return unit
+    return get_unit_for_user(user, pk, "plans.import_plan")
 
 
 @login_required

@@ -3,7 +3,6 @@ bổ sung) of an issued plan, and its history."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -29,14 +28,6 @@ class RevisionForm(forms.Form):
     )
 
 
-def _get_plan_for_user(user, pk, perm=None):
-    """The plan in the user's scope (404 otherwise); with `perm`, one they may act on (403)."""
-    plan = get_plan_for_user(user, pk)
-    if perm and not user.has_perm(perm, plan):
-        raise PermissionDenied
-    return plan
-
-
 def _status_context(request, plan, return_form=None, revision_form=None):
     user = request.user
     steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if user.has_perm("plans.view_history", plan) else None
@@ -52,12 +43,12 @@ def _status_context(request, plan, return_form=None, revision_form=None):
 @login_required
 @require_GET
 def plan_status(request, pk):
-    plan = _get_plan_for_user(request.user, pk, "plans.view_plan")
+    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
     return render(request, "plans/workflow/status.html", _status_context(request, plan))
 
 
 def _run_step(request, pk, perm, step, done_message, **kwargs):
-    plan = _get_plan_for_user(request.user, pk, perm)
+    plan = get_plan_for_user(request.user, pk, perm)
     try:
         step(request.user, plan, **kwargs)
     except workflow.WorkflowError as exc:
@@ -88,7 +79,7 @@ def issue_plan(request, pk):
 @login_required
 @require_POST
 def return_plan(request, pk):
-    plan = _get_plan_for_user(request.user, pk, "plans.return_plan")
+    plan = get_plan_for_user(request.user, pk, "plans.return_plan")
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa trả lại được: hãy ghi những điểm cần sửa.")
@@ -101,7 +92,7 @@ def return_plan(request, pk):
 @require_POST
 def revise_plan(request, pk):
     """The chair starts a điều chỉnh or bổ sung of an issued plan: a draft copy, opened in the editor."""
-    plan = _get_plan_for_user(request.user, pk, "plans.revise_plan")
+    plan = get_plan_for_user(request.user, pk, "plans.revise_plan")
     form = RevisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa tạo được bản mới: hãy chọn điều chỉnh hoặc bổ sung.")
@@ -118,6 +109,6 @@ def revise_plan(request, pk):
 @login_required
 @require_GET
 def plan_history(request, pk):
-    plan = _get_plan_for_user(request.user, pk, "plans.view_history")
+    plan = get_plan_for_user(request.user, pk, "plans.view_history")
     entries = plan.audit_entries.select_related("actor", "content_type")[:500]
     return render(request, "plans/workflow/history.html", {"plan": plan, "entries": entries})

@@ -9,13 +9,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from members.scope import visible_unit_ids
+from members.scope import units_for_user
 from plans.audit import AuditEntry, record
 
 
 def _get_account_for_user(user, pk):
     """An account holding a role (or a member record) in a unit the user sees; 404 otherwise."""
-    units = visible_unit_ids(user)
+    units = units_for_user(user).values("pk")
     accounts = get_user_model().objects.filter(Q(roles__unit_id__in=units) | Q(member__unit_id__in=units)).distinct()
     try:
         account = accounts.get(pk=pk)

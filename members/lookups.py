@@ -4,12 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from members.models import Member
-from members.scope import visible_unit_ids
+from members.scope import units_for_user
 
 
 def get_member_for_user(user, pk, perm="members.view_unit"):
     try:
-        member = Member.objects.select_related("unit").get(pk=pk, unit_id__in=visible_unit_ids(user))
+        member = Member.objects.select_related("unit").get(pk=pk, unit__in=units_for_user(user))
     except Member.DoesNotExist:
         raise Http404("Không tìm thấy đoàn viên.") from None
     if not user.has_perm(perm, member.unit):

@@ -9,15 +9,15 @@ from django.db.models import Q
 from django.http import Http404
 
 from members.models import Role
-from members.scope import former_affiliations, role_unit_ids, staff_unit_ids
+from members.scope import former_affiliations, reach, role_unit_ids
 from plans.models import AnnualPlan
 
 
 def _plan_filter(user):
     if user.is_superuser:
         return Q()
-    working = role_unit_ids(user, [Role.Kind.CHAIR, Role.Kind.EXECUTIVE]) | staff_unit_ids(user)
-    reading = role_unit_ids(user, [Role.Kind.MEMBER]) - working
+    working = reach(user, [Role.Kind.CHAIR, Role.Kind.EXECUTIVE, Role.Kind.STAFF])
+    reading = role_unit_ids(user, [Role.Kind.MEMBER])
     visible = Q(unit_id__in=working) | Q(unit_id__in=reading, status=AnnualPlan.Status.ISSUED)
     for unit_id, since, until in former_affiliations(user).values_list("unit_id", "since", "until"):
         visible |= Q(unit_id=unit_id, status=AnnualPlan.Status.ISSUED, date__gte=since, date__lt=until)

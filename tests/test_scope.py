@@ -1,0 +1,64 @@
+"""The one unit scope: a role shows its unit; a staff role also shows every unit below it now,
+to any depth; a unit moved away leaves the scope; nothing else is in it."""
+import pytest
+from django.http import Http404
+
+from members.models import Role, Unit
+from members.scope import get_unit_for_user, staff_unit_ids, units_for_user
+from plans.models import AnnualPlan
+from plans.scope import plans_for_user
+from tests.factories import FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree():
+    province = FederationFactory(name="LĐLĐ tỉnh Thừa Thiên Huế")
+    district = FederationFactory(name="LĐLĐ huyện Phú Lộc", superior=province)
+    school = UnitFactory(name="Công đoàn Trường Tiểu học Vinh Hưng", superior=district)
+    team = UnitFactory(name="Tổ công đoàn khối 1", superior=school, kind=Unit.Kind.SUBUNIT)
+    elsewhere = UnitFactory(name="Công đoàn Trường THCS Ngọc Hồi", superior=FederationFactory())
+    return province, district, school, team, elsewhere
+
+
+def _names(queryset):
+    return set(queryset.values_list("name", flat=True))
+
+
+def test_staff_see_their_federation_and_every_level_below(tree):
+    province, district, school, team, elsewhere = tree
+    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    assert _names(units_for_user(staff)) == {province.name, district.name, school.name, team.name}
+    assert staff_unit_ids(staff) == {province.pk, district.pk, school.pk, team.pk}
+    with pytest.raises(Http404) as refused:
+        get_unit_for_user(staff, elsewhere.pk)
+    assert "Không tìm thấy đơn vị" in str(refused.value)
+
+
+def test_a_chair_sees_only_the_own_union_and_a_staff_role_elsewhere_adds_its_subtree(tree):
+    province, district, school, team, elsewhere = tree
+    user = RoleFactory(unit=school, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    assert _names(units_for_user(user)) == {school.name}
+    assert staff_unit_ids(user) == set()
+    RoleFactory(unit=elsewhere.superior, kind=Role.Kind.STAFF, user=user)
+    assert _names(units_for_user(user)) == {school.name, elsewhere.superior.name, elsewhere.name}
+
+
+def test_a_unit_moved_under_another_federation_leaves_the_old_staff_scope(tree):
+    province, district, school, team, elsewhere = tree
+    staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    school.superior = elsewhere.superior
+    school.save()
+    assert _names(units_for_user(staff)) == {district.name}
+
+
+def test_plans_follow_the_scope_and_a_member_reads_only_issued_plans(tree):
+    province, district, school, team, elsewhere = tree
+    draft = PlanFactory(unit=school, title="Dự thảo của trường")
+    issued = PlanFactory(unit=school, title="Kế hoạch đã ban hành", status=AnnualPlan.Status.ISSUED)
+    PlanFactory(unit=elsewhere, title="Kế hoạch nơi khác")
+    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    member = RoleFactory(unit=school, kind=Role.Kind.MEMBER, user=UserFactory(password=None)).user
+    assert set(plans_for_user(staff).values_list("title", flat=True)) == {draft.title, issued.title}
+    assert set(plans_for_user(member).values_list("title", flat=True)) == {issued.title}

@@ -3,15 +3,18 @@
 # (manage.py generate_scale) in PostgreSQL, and wrk from a second process on the same loopback.
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/unionplans_e bench/load.sh
+#   MODE=long DATABASE_URL=... bench/load.sh       # 5 minutes a page: the "no error under load" run
 #
-# DURATION (30s), CONNECTIONS (10), PORT (8801) may be set. Every run is bounded by DURATION; the
-# server is stopped at the end (by its own pid) whatever happens.
+# DURATION (30s; 5m with MODE=long), CONNECTIONS (10), PORT (8801) and MEMBER_SEARCH (the path of
+# the scope-wide member search) may be set. Every run is bounded by DURATION; the server is stopped
+# at the end (by its own pid) whatever happens.
 set -eu
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the PostgreSQL database that holds the scale data}"
-DURATION=${DURATION:-30s}
+if [ "${MODE:-}" = long ]; then DURATION=${DURATION:-5m}; else DURATION=${DURATION:-30s}; fi
 CONNECTIONS=${CONNECTIONS:-10}
 PORT=${PORT:-8801}
+MEMBER_SEARCH=${MEMBER_SEARCH:-/don-vi/doan-vien/tim/?q=huong}
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/unionplans-load.XXXXXX)
 PASSWORD=unionplans-demo
@@ -22,29 +25,29 @@ export DATABASE_URL SECRET_KEY=bench-only-not-secret DEBUG=0 SECURE_SSL_REDIRECT
   --access-logfile /dev/null --error-logfile "$WORK/gunicorn.log" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do curl -s -o /dev/null "$BASE/dang-nhap/" && break; sleep 0.2; done
+for _ in $(seq 50); do curl -s -o /dev/null "$BASE/healthz/" && break; sleep 0.2; done
 
-# A session for the BCH member of the first generated union (month page, plan, members).
-login() {  # $1 user, $2 cookie jar
+login() {  # $1 user, $2 cookie jar; prints the session cookie
   curl -s -c "$2" -b "$2" -o "$WORK/login.html" "$BASE/dang-nhap/"
   token=$(sed -n 's/.*name="csrfmiddlewaretoken" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -1)
   curl -s -c "$2" -b "$2" -o /dev/null -d "csrfmiddlewaretoken=$token&username=$1&password=$PASSWORD" "$BASE/dang-nhap/"
+  echo "sessionid=$(awk '$6=="sessionid"{print $7}' "$2")"
 }
-login quymo.bch "$WORK/jar"
-SESSION="sessionid=$(awk '$6=="sessionid"{print $7}' "$WORK/jar")"
-login quymo.tinh "$WORK/jar3"  # the province's staff: the unit tree over every unit
-PROVINCE="sessionid=$(awk '$6=="sessionid"{print $7}' "$WORK/jar3")"
+SESSION=$(login quymo.bch "$WORK/jar")        # BCH member of the first generated union
+PROVINCE=$(login quymo.tinh "$WORK/jar3")     # the province's staff: every unit below it
 PLAN=$(.venv/bin/python manage.py shell -v 0 -c "from members.models import Role; print(Role.objects.get(user__username='quymo.bch').unit.plans.get().pk)")
 UNIT=$(.venv/bin/python manage.py shell -v 0 -c "from members.models import Role; print(Role.objects.get(user__username='quymo.bch').unit_id)")
 curl -s -o /dev/null -H "Cookie: $SESSION" "$BASE/plans/$PLAN/pdf/"  # renders once; the runs read the cache
 
+printf '%-30s %s (%s a page, %s connections)\n' "page" "figures" "$DURATION" "$CONNECTIONS"
 run() {  # $1 label, then wrk's URL and extra arguments
   label=$1; shift
-  printf '%-24s ' "$label"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/percentiles.lua "$@" | grep RESULT
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/percentiles.lua "$@" | grep RESULT || echo "RESULT wrk failed")
+  printf '%-30s %s\n' "$label" "${line#RESULT }" | tee -a "$WORK/results"
   # Requests wrk left queued in gunicorn's backlog are answered before the next run starts.
-  curl -s -o /dev/null --max-time 120 "$BASE/dang-nhap/"
+  curl -s -o /dev/null --max-time 120 "$BASE/healthz/"
 }
+run "ceiling (/healthz/)" "$BASE/healthz/"
 run "login page (GET)" "$BASE/dang-nhap/"
 curl -s -c "$WORK/jar2" -o "$WORK/login.html" "$BASE/dang-nhap/"
 token=$(sed -n 's/.*name="csrfmiddlewaretoken" value="\([^"]*\)".*/\1/p' "$WORK/login.html" | head -1)
@@ -53,7 +56,13 @@ LOGIN_BODY="csrfmiddlewaretoken=$token&username=quymo.doanvien&password=$PASSWOR
   run "login (POST)" -H "Cookie: $CSRF" "$BASE/dang-nhap/"
 run "plan, 120 rows" -H "Cookie: $SESSION" "$BASE/plans/$PLAN/xem-truoc/"
 run "month page" -H "Cookie: $SESSION" "$BASE/plans/$PLAN/thang-nay/"
-run "member search" -H "Cookie: $SESSION" "$BASE/don-vi/$UNIT/doan-vien/?q=huong"
-run "unit tree, all units" -H "Cookie: $PROVINCE" "$BASE/don-vi/"
+run "member search, one unit" -H "Cookie: $SESSION" "$BASE/don-vi/$UNIT/doan-vien/?q=huong"
+run "member search, province" -H "Cookie: $PROVINCE" "$BASE$MEMBER_SEARCH"
+run "unit tree (province)" -H "Cookie: $PROVINCE" "$BASE/don-vi/"
+run "overview, 2,000 units" -H "Cookie: $PROVINCE" "$BASE/tong-quan/"
 run "cached PDF" -H "Cookie: $SESSION" "$BASE/plans/$PLAN/pdf/"
+awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^req\/s=/) { split($i, f, "="); rate = f[2] } }
+     NR == 1 { ceiling = rate; next }
+     { label = $0; sub(/ +req\/s=.*/, "", label); out = out sprintf("%s%s %.3f", sep, label, ceiling ? rate / ceiling : 0); sep = ", " }
+     END { printf "ratio to the ceiling (%.1f req/s): %s\n", ceiling, out }' "$WORK/results"
 grep -i error "$WORK/gunicorn.log" | grep -v "Booting\|Listening\|Using worker" || true

@@ -5,9 +5,12 @@ PostgreSQL's collation depends on the server's locale. So both forms are compute
 `search_name` is the name folded to plain lower-case ASCII letters (typing "huong" finds "Hương"),
 `sort_key` is a string of two-digit codes, which every collation orders like plain bytes.
 """
+import functools
 import unicodedata
 
+from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 # Vietnamese letter order, then the letters only foreign names use, where the Latin alphabet puts them.
 ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
@@ -27,6 +30,12 @@ def fold(text):
     """Lower-case, without diacritics, đ as d: the form both the stored name and the query take."""
     decomposed = unicodedata.normalize("NFD", (text or "").lower().replace("đ", "d"))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+@functools.lru_cache(maxsize=20000)
+def _word_key(word):
+    """A page sorts thousands of unit names made of a few hundred distinct words."""
+    return _letters_and_tone(word)
 
 
 def _letters_and_tone(word):
@@ -55,9 +64,37 @@ def sort_key(full_name):
     return key[:SORT_KEY_LENGTH]
 
 
+@functools.lru_cache(maxsize=50000)
+def phrase_key(text):
+    """Words in the order they are read, letters before tones: for unit names, which have no given name to put first.
+    Cached: an overview sorts a province's thousands of names on every request."""
+    words = [_word_key(word) for word in (text or "").split()]
+    return SEPARATOR.join(code for code, _ in words) + SEPARATOR + SEPARATOR + "".join(tone for _, tone in words)
+
+
 def search(queryset, query):
     """Members whose name contains the query, diacritics and case ignored, or whose card number starts with it."""
     query = (query or "").strip()
     if not query:
         return queryset
     return queryset.filter(Q(search_name__contains=fold(query)) | Q(card_number__startswith=query))
+
+
+class CappedPaginator(Paginator):
+    """Pages of search results that count at most `cap` matches: counting every "an" among a
+    province's 80,000 members costs more than the page itself, and nobody reads past page 20;
+    the page says there are more and asks for a longer query instead."""
+
+    cap = 1000
+
+    @cached_property
+    def found(self):
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def more(self):
+        return self.found > self.cap
+
+    @cached_property
+    def count(self):
+        return min(self.found, self.cap)

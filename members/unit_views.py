@@ -1,38 +1,68 @@
 """The unit tree for federation staff: see it, add a unit, rename, move under another superior, end."""
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from members import services
 from members.forms import UnitCreateForm, UnitDeactivateForm, UnitMoveForm, UnitRenameForm
-from members.scope import get_unit_for_user
 from members.models import Role, Unit
-from members.scope import units_for_user
+from members.scope import get_unit_for_user, role_unit_ids, units_for_user
+from members.search import fold, phrase_key
 
 
-def _tree(roots, units):
-    """[(unit, depth)] depth first, children by name, over the units the user may see."""
-    children = {}
-    for unit in units:
-        children.setdefault(unit.superior_id, []).append(unit)
-    rows, stack = [], [(root, 0) for root in reversed(roots)]
-    while stack:
-        unit, depth = stack.pop()
-        rows.append((unit, depth))
-        stack.extend((child, depth + 1) for child in reversed(children.get(unit.pk, [])))
-    return rows
+# A province's tree holds thousands of units: the page shows the user's own units and the level
+# below; each deeper level is fetched when opened (unit_children), and the search box finds any.
+SEARCH_LIMIT = 100
+_folded = functools.lru_cache(maxsize=50000)(fold)
+
+
+def _with_child_counts(queryset):
+    """The units in Vietnamese letter order, each with how many units are directly below it."""
+    return sorted(queryset.annotate(child_count=Count("children")), key=lambda unit: phrase_key(unit.name))
+
+
+def _search(user, query):
+    """Units in the user's scope whose name holds the query, diacritics and case ignored."""
+    folded = fold(query)
+    units = units_for_user(user).select_related("superior").only("name", "kind", "status", "superior__name")
+    return sorted((u for u in units if folded in _folded(u.name)), key=lambda unit: phrase_key(unit.name))
 
 
 @login_required
+@require_GET
 def unit_tree(request):
-    units = list(units_for_user(request.user).order_by("name"))
-    visible = {u.pk for u in units}
-    staff_ids = set(request.user.roles.filter(kind=Role.Kind.STAFF).values_list("unit_id", flat=True))
-    roots = [u for u in units if u.pk in staff_ids or u.superior_id not in visible]
-    return render(request, "members/unit_tree.html", {"rows": _tree(roots, units)})
+    user = request.user
+    query = request.GET.get("q", "").strip()[:100]
+    if user.is_superuser:
+        roots, opened = Unit.objects.filter(superior__isnull=True), None
+    else:
+        opened = role_unit_ids(user, [Role.Kind.STAFF])
+        roots = Unit.objects.filter(pk__in=role_unit_ids(user, Role.Kind.values)).exclude(superior_id__in=opened)
+    roots = _with_child_counts(roots)
+    below = {}
+    for child in _with_child_counts(Unit.objects.filter(superior__in=[r.pk for r in roots if opened is None or r.pk in opened])):
+        below.setdefault(child.superior_id, []).append(child)
+    found = _search(user, query) if query else []
+    return render(request, "members/unit_tree.html", {
+        "roots": [(root, below.get(root.pk, [])) for root in roots], "query": query,
+        "found": found[:SEARCH_LIMIT], "found_count": len(found), "search_limit": SEARCH_LIMIT,
+    })
+
+
+@login_required
+@require_GET
+def unit_children(request, pk):
+    """The units directly below one, as a fragment of the tree (opened with htmx)."""
+    unit = get_unit_for_user(request.user, pk)
+    # Below a unit the user only belongs to (a chair's union and its teams) nothing else is in scope.
+    children = _with_child_counts(unit.children.all()) if request.user.has_perm("members.manage_units", unit) else []
+    return render(request, "members/_unit_children.html", {"children": children})
 
 
 @login_required
@@ -40,7 +70,7 @@ def unit_detail(request, pk):
     unit = get_unit_for_user(request.user, pk)
     return render(request, "members/unit_detail.html", {
         "unit": unit, "affiliations": unit.affiliations.select_related("superior").order_by("-since"),
-        "children": unit.children.order_by("name"),
+        "children": sorted(unit.children.all(), key=lambda child: phrase_key(child.name)),
         "can_manage": request.user.has_perm("members.manage_units", unit),
     })
 

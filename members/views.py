@@ -4,26 +4,53 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from members import search, services, stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.lookups import get_member_for_user
-from members.scope import get_unit_for_user
+from members.models import Member, Role
+from members.scope import get_unit_for_user, role_unit_ids, units_for_user
+
+SEARCH_PAGE_SIZE = 50
+
+
+def _matching(members, form):
+    """The members the search form asks for, in Vietnamese order; former members only on request."""
+    if form.is_valid():
+        members = search.search(members, form.cleaned_data["q"])
+    if not (form.is_valid() and form.cleaned_data["include_former"]):
+        members = members.filter(status__in=stats.COUNTED_STATUSES)
+    return members.order_by("sort_key", "pk")
 
 
 @login_required
 def member_list(request, unit_pk):
     unit = get_unit_for_user(request.user, unit_pk)
     form = SearchForm(request.GET or None)
-    members = unit.members.order_by("sort_key")
-    if form.is_valid():
-        members = search.search(members, form.cleaned_data["q"])
-    if not (form.is_valid() and form.cleaned_data["include_former"]):
-        members = members.filter(status__in=stats.COUNTED_STATUSES)
     return render(request, "members/member_list.html", {
-        "unit": unit, "form": form, "members": members,
+        "unit": unit, "form": form, "members": _matching(unit.members.all(), form),
         "can_manage": request.user.has_perm("members.manage_members", unit),
+        "can_search_scope": request.user.is_superuser or bool(role_unit_ids(request.user, [Role.Kind.STAFF])),
+    })
+
+
+@login_required
+@require_GET
+def member_search(request):
+    """Members of every unit the user sees (a federation's staff: all below them), by name or card."""
+    form = SearchForm(request.GET or None)
+    page = page_numbers = None
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        members = Member.objects.filter(unit__in=units_for_user(request.user)).select_related("unit").only(
+            "full_name", "birth_date", "card_number", "status", "unit__name",
+        )
+        page = search.CappedPaginator(_matching(members, form), SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        page_numbers = page.paginator.get_elided_page_range(page.number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "members/member_list_search.html", {
+        "form": form, "page": page, "page_numbers": page_numbers, "query": query.urlencode(),
     })
 
 

@@ -61,6 +61,8 @@ class AnnualPlan(models.Model):
         verbose_name = "kế hoạch năm"
         verbose_name_plural = "kế hoạch năm"
         ordering = ["-year", "unit__name"]
+        # The overview's latest plan of each unit for a period and year.
+        indexes = [models.Index(fields=["unit", "period_kind", "year"], name="plan_unit_period_year")]
         constraints = [
             models.UniqueConstraint(
                 F("unit"), F("number"), ExtractYear("date"),
@@ -198,6 +200,8 @@ class MonthlyActivity(models.Model):
         verbose_name = "hoạt động tháng"
         verbose_name_plural = "hoạt động tháng"
         ordering = ["plan", "month_index", "order"]
+        # A plan's rows month by month in order: month page, editor, export, overview counts.
+        indexes = [models.Index(fields=["plan", "month_index", "order"], name="activity_plan_month_order")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(month_index__lt=periods.MONTHS_IN_PERIOD), name="activity_month_in_period",

@@ -1,22 +1,25 @@
 """The federation's overview: every grassroots union in the staff user's reach, with where its
 plan for a period stands, how this month's rows are going, and its targets.
 
-The number of queries is fixed whatever the number of units (the scope's tree walk is one query
-per level): the units and their latest plan's id come in one query, the plans with their counts
-as subqueries in a second. Searching and sorting happen in Python on those rows, because unit
-names are folded for search the way members.search folds people's names, with nothing stored.
+A province holds thousands of unions, so the number of queries is fixed whatever their number and
+every count is a GROUP BY in the database: the units in reach in one query (the superior filter and
+its subtrees are worked out from those rows), the period's plans in a second, then this month's
+rows, the targets and the dates of the last workflow steps, one query each. Filtering, searching
+and sorting happen in Python on those rows: unit names are folded for search and keyed for
+Vietnamese letter order (members.search) with nothing stored.
 """
+from collections import Counter
+import functools
 from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 import datetime
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
-from members.models import Unit
-from members.scope import staff_unit_ids
-from members.search import fold
+from members import scope as unit_scope
+from members.models import Role, Unit
+from members.search import fold, phrase_key
 from plans import periods
 from plans.audit import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity, Target
@@ -34,6 +37,15 @@ SORTS = {
     "name": "Tên đơn vị", "superior": "Cấp trên", "status": "Trạng thái", "date": "Ngày",
     "month": "Việc tháng này đã xong", "targets": "Chỉ tiêu đạt / đặt ra",
 }
+COUNTED = ("month_total", "month_done", "targets_set", "targets_met", "targets_assessed")
+
+
+class ReachUnit(NamedTuple):
+    pk: int
+    name: str
+    kind: str
+    superior_id: Optional[int]
+    superior_name: Optional[str]
 
 
 @dataclass
@@ -49,7 +61,6 @@ class Row:
     targets_set: int = 0
     targets_met: int = 0
     targets_assessed: int = 0
-    folded: str = ""
 
     @property
     def status_label(self):
@@ -65,60 +76,98 @@ class Row:
         return self.status == AnnualPlan.Status.ISSUED
 
 
-def default_year(kind, on=None):
+def current_year(kind, on=None):
+    """The year the period running today started in."""
     on = on or today()
     if kind == periods.SCHOOL_YEAR:
         return on.year if on.month >= periods.first_month(kind, on.year).month else on.year - 1
     return on.year
 
 
+def default_year(scope, kind, on=None):
+    """The latest period up to the current one in which a union in reach has a plan: early in a
+    school year few plans exist yet, and an overview of nothing but "no plan" helps nobody."""
+    now = current_year(kind, on)
+    latest = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
+    return latest["year"] or now
+
+
+class Reach:
+    """The units the overview may list: those below the user's staff roles (all for the admin), as
+    a queryset for the database and as rows for Python."""
+
+    def __init__(self, user):
+        self.queryset = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=unit_scope.reach(user, [Role.Kind.STAFF]))
+        self.units = [ReachUnit(*values) for values in
+                      self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")]
+
+    @property
+    def grassroots(self):
+        return self.queryset.filter(kind=Unit.Kind.GRASSROOTS)
+
+
 def reach(user):
-    """Ids of the units the overview may list: those below the user's staff roles (all for the admin)."""
-    if user.is_superuser:
-        return set(Unit.objects.values_list("pk", flat=True))
-    return staff_unit_ids(user)
+    return Reach(user)
 
 
-def superiors(unit_ids):
-    """The units above grassroots level in reach, for the superior filter."""
-    return Unit.objects.filter(pk__in=unit_ids).exclude(kind=Unit.Kind.GRASSROOTS).order_by("name")
+def superiors(scope):
+    """The units above grassroots level in reach, for the superior filter, in Vietnamese order."""
+    return sorted((u for u in scope.units if u.kind != Unit.Kind.GRASSROOTS), key=lambda u: phrase_key(u.name))
 
 
-def _count(queryset):
-    """How many rows of `queryset` belong to the outer plan, as a subquery (0 for none)."""
-    counted = queryset.filter(plan=OuterRef("pk")).order_by().values("plan").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+def _subtree(units, root_id):
+    """Ids of the units in reach below `root_id`."""
+    children = {}
+    for unit in units:
+        children.setdefault(unit.superior_id, []).append(unit.pk)
+    ids, level = set(), [root_id]
+    while level:
+        level = [child for pk in level for child in children.get(pk, ())]
+        ids.update(level)
+    return ids
 
 
-def _units(unit_ids, kind, year):
-    latest = AnnualPlan.objects.filter(unit=OuterRef("pk"), period_kind=kind, year=year).order_by("-pk").values("pk")[:1]
-    return (
-        Unit.objects.filter(pk__in=unit_ids, kind=Unit.Kind.GRASSROOTS)
-        .annotate(plan_id=Subquery(latest))
-        .values_list("pk", "name", "superior__name", "plan_id")
-    )
+def _latest_plans(plans):
+    """Each unit's latest plan of the period (a revision replaces the plan it revises)."""
+    latest = {}
+    for plan in plans.order_by("unit_id", "-pk").values("pk", "unit_id", "status", "date", "created_at"):
+        latest.setdefault(plan["unit_id"], plan)
+    return latest
 
 
-def _plans(plan_ids, month_index):
-    activities = MonthlyActivity.objects.filter(month_index=month_index).exclude(status=MonthlyActivity.Status.CANCELLED)
-    last_step = AuditEntry.objects.filter(plan=OuterRef("pk"), action__in=STEP_ACTIONS).order_by("-at", "-pk").values("at")[:1]
-    return AnnualPlan.objects.filter(pk__in=plan_ids).annotate(
-        month_total=_count(activities),
-        month_done=_count(activities.filter(status=MonthlyActivity.Status.DONE)),
-        targets_set=_count(Target.objects.all()),
-        targets_met=_count(Target.objects.filter(TARGET_MET)),
-        targets_assessed=_count(Target.objects.filter(TARGET_ASSESSED)),
-        last_step_at=Subquery(last_step),
-    ).values("pk", "status", "date", "created_at", "last_step_at", "month_total", "month_done", "targets_set", "targets_met",
-             "targets_assessed")
+def _grouped(queryset, **counts):
+    return {row.pop("plan_id"): row for row in queryset.order_by().values("plan_id").annotate(**counts)}
 
 
-def _status_date(plan):
+def _counts(plans, index):
+    """This month's rows and the targets, counted per plan of the period."""
+    # Counting the plan column, not the key: an index holding (month_index, plan, status) then answers alone.
+    active = MonthlyActivity.objects.filter(plan__in=plans, month_index=index).exclude(status=MonthlyActivity.Status.CANCELLED)
+    months = _grouped(active, month_total=Count("plan_id"),
+                      month_done=Count("plan_id", filter=Q(status=MonthlyActivity.Status.DONE))) if index is not None else {}
+    targets = _grouped(Target.objects.filter(plan__in=plans), targets_set=Count("plan_id"),
+                       targets_met=Count("plan_id", filter=TARGET_MET),
+                       targets_assessed=Count("plan_id", filter=TARGET_ASSESSED))
+    return lambda pk: months.get(pk, {}) | targets.get(pk, {})
+
+
+def _dated_by_step(plan):
+    return plan["status"] != AnnualPlan.Status.DRAFT and not (plan["status"] == AnnualPlan.Status.ISSUED and plan["date"])
+
+
+def _last_steps(period):
+    """When each plan dated by its last step (see _dated_by_step) took it."""
+    dated = period.exclude(status=AnnualPlan.Status.DRAFT).exclude(status=AnnualPlan.Status.ISSUED, date__isnull=False)
+    steps = AuditEntry.objects.filter(plan__in=dated.values("pk"), action__in=STEP_ACTIONS)
+    return {pk: row["at"] for pk, row in _grouped(steps, at=Max("at")).items()}
+
+
+def _status_date(plan, last_step):
     """When the plan reached where it stands: its date of issue, its creation while a draft, else
     its last step (submitted, returned, approved)."""
     if plan["status"] == AnnualPlan.Status.ISSUED and plan["date"]:
         return plan["date"]
-    moment = plan["created_at"] if plan["status"] == AnnualPlan.Status.DRAFT else plan["last_step_at"] or plan["created_at"]
+    moment = plan["created_at"] if plan["status"] == AnnualPlan.Status.DRAFT else last_step or plan["created_at"]
     return timezone.localtime(moment, VIETNAM).date()
 
 
@@ -127,32 +176,45 @@ def month_index(kind, year, on=None):
     return periods.month_index(kind, year, on or today())
 
 
-def rows(unit_ids, kind, year, on=None):
-    units = list(_units(unit_ids, kind, year))
-    index = month_index(kind, year, on)
-    plans = {p["pk"]: p for p in _plans([plan_id for *_, plan_id in units if plan_id], -1 if index is None else index)}
+def rows(scope, kind, year, on=None, unit_ids=None):
+    """A row for each grassroots union in reach (or only those of `unit_ids`)."""
+    period = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year=year)
+    plans = _latest_plans(period)
+    counts = _counts(period.values("pk"), month_index(kind, year, on))
+    steps = _last_steps(period)
     out = []
-    for unit_id, name, superior, plan_id in units:
-        row = Row(unit_id=unit_id, name=name, superior=superior or "", folded=fold(name))
-        plan = plans.get(plan_id)
+    for unit in scope.units:
+        if unit.kind != Unit.Kind.GRASSROOTS or (unit_ids is not None and unit.pk not in unit_ids):
+            continue
+        row = Row(unit_id=unit.pk, name=unit.name, superior=unit.superior_name or "")
+        plan = plans.get(unit.pk)
         if plan:
-            row.plan_id, row.status, row.status_date = plan_id, plan["status"], _status_date(plan)
-            for field in ("month_total", "month_done", "targets_set", "targets_met", "targets_assessed"):
-                setattr(row, field, plan[field])
+            row.plan_id, row.status = plan["pk"], plan["status"]
+            row.status_date = _status_date(plan, steps.get(plan["pk"]))
+            for field, value in counts(plan["pk"]).items():
+                setattr(row, field, value)
         out.append(row)
     return out
+
+
+# Searching folds thousands of names a request; the names change rarely.
+_folded = functools.lru_cache(maxsize=50000)(fold)
 
 
 def search(found, query):
     """Rows whose unit name contains the query, diacritics and case ignored ("vinh hung" finds Vĩnh Hưng)."""
     folded = fold(query)
-    return [row for row in found if folded in row.folded] if folded else found
+    return [row for row in found if folded in _folded(row.name)] if folded else found
 
 
 def _sort_value(row, column):
+    if column == "name":
+        return ""
+    if column == "superior":
+        return phrase_key(row.superior)
     return {
-        "name": row.folded, "superior": fold(row.superior), "status": STATUS_ORDER.index(row.status),
-        "date": row.status_date, "month": row.month_share, "targets": row.targets_met,
+        "status": STATUS_ORDER.index(row.status), "date": row.status_date, "month": row.month_share,
+        "targets": row.targets_met,
     }[column]
 
 
@@ -161,18 +223,24 @@ def sort(found, key):
     column = key.lstrip("-")
     if column not in SORTS:
         column, key = "name", "name"
-    keyed = [(_sort_value(row, column), row) for row in found]
-    present = sorted(((value, row.folded, row) for value, row in keyed if value is not None),
-                     key=lambda item: item[:2], reverse=key.startswith("-"))
-    missing = sorted((row for value, row in keyed if value is None), key=lambda row: row.folded)
-    return [row for *_, row in present] + missing
+    keyed = [(_sort_value(row, column), phrase_key(row.name), row) for row in found]
+    present = sorted((item for item in keyed if item[0] is not None), key=lambda item: item[:2], reverse=key.startswith("-"))
+    missing = sorted((item for item in keyed if item[0] is None), key=lambda item: item[1])
+    return [row for *_, row in present + missing]
 
-def table(unit_ids, kind, year, status="", superior=None, query="", order="name", on=None):
-    """The overview's rows of the units in `unit_ids` (reach(user)), filtered (status, a superior's
-    subtree, name) and sorted."""
-    if superior is not None:
-        unit_ids &= set(superior.descendant_ids())
-    found = rows(unit_ids, kind, year, on)
+
+def totals(found):
+    """Sums over every row found, not just the page shown: units per status, this month's rows, targets."""
+    statuses = Counter(row.status for row in found)
+    sums = {field: sum(getattr(row, field) for row in found) for field in COUNTED}
+    return {"statuses": [(STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER if statuses[s]], **sums,
+            "month_share": round(100 * sums["month_done"] / sums["month_total"]) if sums["month_total"] else None}
+
+
+def table(scope, kind, year, status="", superior=None, query="", order="name", on=None):
+    """The overview's rows of the grassroots unions in `scope` (reach(user)), filtered (status, the
+    subtree of a superior's id, name) and sorted."""
+    found = rows(scope, kind, year, on, None if superior is None else _subtree(scope.units, superior))
     if status:
         found = [row for row in found if row.status == status]
     return sort(search(found, query), order)

@@ -10,9 +10,9 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from members.scope import get_unit_for_user
 from members.search import fold
 from plans import overview, periods
 from plans.models import AnnualPlan
@@ -43,15 +43,15 @@ def _get_overview_for_user(request):
     """The form and the table for the user (403 without a federation staff role)."""
     if not request.user.has_perm("plans.view_overview"):
         raise PermissionDenied("Trang tổng quan dành cho cán bộ công đoàn cấp trên.")
-    unit_ids = overview.reach(request.user)
-    initial = {"period_kind": periods.SCHOOL_YEAR, "year": overview.default_year(periods.SCHOOL_YEAR)}
-    form = OverviewForm(request.GET or None, initial=initial, superiors=overview.superiors(unit_ids))
+    scope = overview.reach(request.user)
+    form = OverviewForm(request.GET or None, superiors=overview.superiors(scope))
     data = form.cleaned_data if form.is_valid() else {}
     kind = data.get("period_kind") or periods.SCHOOL_YEAR
-    year = data.get("year") or overview.default_year(kind)
-    superior = get_unit_for_user(request.user, data["superior"]) if data.get("superior") else None
+    year = data.get("year") or overview.default_year(scope, kind)
+    form.initial = {"period_kind": kind, "year": year}
     order = data.get("sort") or "name"
-    rows = overview.table(unit_ids, kind, year, data.get("status", ""), superior, data.get("q", ""), order)
+    # The superior's choices are the federations in reach: a valid one is in the user's scope.
+    rows = overview.table(scope, kind, year, data.get("status", ""), data.get("superior"), data.get("q", ""), order)
     return form, {"kind": kind, "year": year, "label": periods.label(kind, year), "order": order}, rows
 
 
@@ -65,28 +65,32 @@ def overview_page(request):
     query.pop("sort", None)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "plans/overview/page.html", {
-        "form": form, **period, "rows": page, "count": len(rows), "query": query.urlencode(), "export_query": export_query,
-        "sorts": overview.SORTS,
+        "form": form, **period, "rows": page, "count": len(rows), "totals": overview.totals(rows), "query": query.urlencode(),
+        "export_query": export_query, "sorts": overview.SORTS,
         "month_index": overview.month_index(period["kind"], period["year"]),
     })
+
+
+def _cell(sheet, value, **style):
+    cell = WriteOnlyCell(sheet, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
 
 
 @login_required
 @require_GET
 def overview_excel(request):
     _form, period, rows = _get_overview_for_user(request)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Tổng quan"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, row in enumerate(rows, 2):
-        sheet.append([row.name, row.superior, row.status_label, row.status_date, row.month_done, row.month_total,
-                      row.month_share, row.targets_set, row.targets_assessed, row.targets_met])
-        sheet.cell(number, 4).number_format = "DD/MM/YYYY"
+    # Write-only: a province's 2,000 rows stream out instead of being kept as cell objects.
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Tổng quan")
     sheet.column_dimensions["A"].width = 45
     sheet.column_dimensions["B"].width = 35
+    sheet.append([_cell(sheet, title, font=Font(bold=True)) for title in HEADERS])
+    for row in rows:
+        sheet.append([row.name, row.superior, row.status_label, _cell(sheet, row.status_date, number_format="DD/MM/YYYY"),
+                      row.month_done, row.month_total, row.month_share, row.targets_set, row.targets_assessed, row.targets_met])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -16,7 +16,7 @@ from tests.factories import ActivityFactory, FederationFactory, PlanFactory, Rol
 pytestmark = pytest.mark.django_db
 Status = AnnualPlan.Status
 Done = MonthlyActivity.Status
-YEAR = overview.default_year(periods.SCHOOL_YEAR)
+YEAR = overview.current_year(periods.SCHOOL_YEAR)
 THIS_MONTH = overview.month_index(periods.SCHOOL_YEAR, YEAR)
 
 
@@ -87,7 +87,7 @@ def test_outside_the_period_the_month_is_empty(world):
 def test_filters_search_without_diacritics_and_sort(world):
     assert list(_rows(world, status=Status.SUBMITTED)) == ["Công đoàn Trường THCS Lộc Điền"]
     assert list(_rows(world, status="none")) == ["Công đoàn Bệnh viện Đa khoa tỉnh"]
-    assert set(_rows(world, superior=world["district"])) == {"Công đoàn Trường Tiểu học Vĩnh Hưng", "Công đoàn Trường THCS Lộc Điền"}
+    assert set(_rows(world, superior=world["district"].pk)) == {"Công đoàn Trường Tiểu học Vĩnh Hưng", "Công đoàn Trường THCS Lộc Điền"}
     assert list(_rows(world, query="vinh hung")) == ["Công đoàn Trường Tiểu học Vĩnh Hưng"]
     assert list(_rows(world, query="LỘC ĐIỀN")) == ["Công đoàn Trường THCS Lộc Điền"]
     by_status = [row.status for row in overview.table(overview.reach(world["staff"]), periods.SCHOOL_YEAR, YEAR, order="-status")]
@@ -150,8 +150,9 @@ def _many_units(count):
 @pytest.mark.parametrize("count", [3, 30])
 def test_queries_do_not_grow_with_the_number_of_units(client, django_assert_max_num_queries, count):
     client.force_login(_many_units(count))
-    # Session, user, permission, the scope's roles and one query per tree level, the superiors of
-    # the filter, the units, the plans, and the nav's permission: the same for 3 units and for 30.
+    # Session, user, permission, the units in reach (one recursive query), the latest year with
+    # plans, the plans, this month's rows, the targets, the last steps, and the nav's permission:
+    # the same for 3 units and for 30.
     with django_assert_max_num_queries(10):
         response = client.get(reverse("overview"), {"sort": "-month"})
     page = response.content.decode()
@@ -182,3 +183,43 @@ def test_the_table_is_paged_after_sorting_all_units(client, world, monkeypatch):
     page = client.get(reverse("overview"), {"sort": "-status", "page": 2}).content.decode()
     assert "3 đơn vị." in page and "Công đoàn Bệnh viện Đa khoa tỉnh" in page and "Vĩnh Hưng" not in page
     assert "sort=-status&amp;page=1" in page
+
+
+def test_opens_on_the_latest_year_with_plans_not_a_future_one(client, world):
+    AnnualPlan.objects.filter(year=YEAR).update(year=YEAR - 2)
+    PlanFactory(unit=world["units"]["none"], year=YEAR + 1)  # next year's draft, started early
+    client.force_login(world["staff"])
+    page = client.get(reverse("overview")).content.decode()
+    assert f"năm học {YEAR - 1}-{YEAR}" in page and "Chưa có kế hoạch: 2" in page  # the unit revised last year
+    AnnualPlan.objects.filter(year__lt=YEAR).delete()
+    page = client.get(reverse("overview")).content.decode()
+    assert f"năm học {YEAR}-{YEAR + 1}" in page and "Chưa có kế hoạch: 3" in page
+    assert f"năm học {YEAR + 1}" in client.get(reverse("overview"), {"year": YEAR + 1}).content.decode()
+
+
+def test_reach_is_exactly_the_staff_scope(world):
+    team = UnitFactory(superior=world["units"]["issued"], kind=Unit.Kind.SUBUNIT, name="Tổ công đoàn khối 1")
+    district_staff = RoleFactory(unit=world["district"], kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    for user in (world["staff"], district_staff):
+        top = user.roles.get().unit
+        assert {unit.pk for unit in overview.reach(user).units} == {top.pk, *top.descendant_ids()}
+    assert team.pk in {unit.pk for unit in overview.reach(district_staff).units}
+    assert {row.name for row in overview.table(overview.reach(district_staff), periods.SCHOOL_YEAR, YEAR)} == {
+        "Công đoàn Trường Tiểu học Vĩnh Hưng", "Công đoàn Trường THCS Lộc Điền"}
+
+
+def test_names_sort_in_vietnamese_letter_order(world):
+    district = world["district"]
+    for name in ("Công đoàn Trường Đông Hà", "Công đoàn Trường Dương Hòa", "Công đoàn Trường Ánh Dương", "Công đoàn Trường Em"):
+        UnitFactory(superior=district, name=name)
+    names = [row.name for row in overview.table(overview.reach(world["staff"]), periods.SCHOOL_YEAR, YEAR, superior=district.pk)]
+    assert names == ["Công đoàn Trường Ánh Dương", "Công đoàn Trường Dương Hòa", "Công đoàn Trường Đông Hà",
+                     "Công đoàn Trường Em", "Công đoàn Trường THCS Lộc Điền", "Công đoàn Trường Tiểu học Vĩnh Hưng"]
+
+
+def test_totals_cover_every_page(client, world, monkeypatch):
+    monkeypatch.setattr("plans.overview_views.PAGE_SIZE", 1)
+    client.force_login(world["staff"])
+    page = client.get(reverse("overview"), {"year": YEAR, "page": 3}).content.decode()
+    assert "Chưa có kế hoạch: 1; Đã gửi cấp trên: 1; Đã ban hành: 1." in page
+    assert "Việc tháng này đã xong: 2/3 (67%)." in page and "Chỉ tiêu đạt: 2/4." in page

@@ -42,11 +42,45 @@ def test_outsider_gets_404_and_chair_403(client, province):
     assert client.get(reverse("members:unit_rename", args=[school.pk])).status_code == 403
 
 
-def test_tree_shows_units_below(staff, province):
+def test_tree_shows_own_units_and_the_level_below_then_opens_deeper_levels(staff, province):
     district = _under(province, kind=Unit.Kind.DISTRICT, name="LĐLĐ huyện Phú Lộc")
-    _under(district, name="CĐCS Trường Tiểu học Vinh Hưng")
+    school = _under(district, name="CĐCS Trường Tiểu học Vinh Hưng")
+    _under(province, kind=Unit.Kind.DISTRICT, name="LĐLĐ huyện A Lưới")
     page = staff.get(reverse("members:unit_tree")).content.decode()
-    assert page.index("tỉnh Huế") < page.index("huyện Phú Lộc") < page.index("Vinh Hưng")
+    assert page.index("tỉnh Huế") < page.index("huyện A Lưới") < page.index("huyện Phú Lộc")
+    assert "Vinh Hưng" not in page and "1 đơn vị trực thuộc" in page
+    assert reverse("members:unit_children", args=[district.pk]) in page
+    fragment = staff.get(reverse("members:unit_children", args=[district.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert "Vinh Hưng" in fragment and reverse("members:unit_detail", args=[school.pk]) in fragment
+    assert "<html" not in fragment
+
+
+def test_search_finds_a_unit_at_any_depth_without_diacritics(staff, province):
+    district = _under(province, kind=Unit.Kind.DISTRICT, name="LĐLĐ huyện Phú Lộc")
+    _under(district, name="CĐCS Trường Tiểu học Vĩnh Hưng")
+    _under(FederationFactory(name="LĐLĐ tỉnh khác"), name="CĐCS Trường Vĩnh Hưng khác")
+    page = staff.get(reverse("members:unit_tree"), {"q": "vinh hung"}).content.decode()
+    assert "1 đơn vị có tên chứa" in page and "CĐCS Trường Tiểu học Vĩnh Hưng" in page and "thuộc LĐLĐ huyện Phú Lộc" in page
+    assert "Vĩnh Hưng khác" not in page
+
+
+def test_children_of_a_unit_out_of_reach(client, province):
+    school = _under(province)
+    _under(school, kind=Unit.Kind.SUBUNIT, name="Tổ công đoàn Văn phòng")
+    client.force_login(RoleFactory(kind=Role.Kind.CHAIR).user)
+    assert client.get(reverse("members:unit_children", args=[school.pk])).status_code == 404
+    client.force_login(RoleFactory(unit=school, kind=Role.Kind.CHAIR).user)
+    page = client.get(reverse("members:unit_children", args=[school.pk])).content.decode()
+    assert "Văn phòng" not in page and "Không có đơn vị trực thuộc nào bạn được xem." in page
+
+
+def test_tree_queries_do_not_grow_with_the_tree(staff, province, django_assert_max_num_queries):
+    for n in range(30):
+        district = _under(province, kind=Unit.Kind.DISTRICT, name=f"LĐLĐ huyện {n}")
+        _under(district)
+    with django_assert_max_num_queries(8):
+        page = staff.get(reverse("members:unit_tree")).content.decode()
+    assert page.count("1 đơn vị trực thuộc") == 30
 
 
 def test_create_and_rename(staff, province):

@@ -1,0 +1,110 @@
+"""Federation staff find a member among every unit below them, by name without diacritics or by
+card number, with the member's unit beside the name; nobody finds members outside their units."""
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from members import search
+from members.models import Member, Role
+from tests.factories import FederationFactory, MemberFactory, RoleFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("members:member_search")
+
+
+@pytest.fixture
+def province():
+    """A province over two districts, each over a grassroots union with a few members."""
+    top = FederationFactory(name="Liên đoàn Lao động tỉnh Thừa Thiên Huế", kind="province")
+    districts = [FederationFactory(name=f"Liên đoàn Lao động huyện {n}", superior=top) for n in ("Phú Lộc", "Nam Đông")]
+    schools = [UnitFactory(name=f"Công đoàn Trường {n}", superior=d) for n, d in zip(("Vinh Hưng", "Hương Phú"), districts)]
+    people = {
+        "huong": MemberFactory(unit=schools[0], full_name="Nguyễn Thị Hương", card_number="TTH0001"),
+        "phuong": MemberFactory(unit=schools[1], full_name="Lê Thị Phương"),
+        "duc": MemberFactory(unit=schools[1], full_name="Trần Văn Đức", gender=Member.Gender.MALE),
+        "left": MemberFactory(unit=schools[1], full_name="Hồ Thị Hường", status=Member.Status.LEFT,
+                              status_date=datetime.date(2024, 6, 30)),
+    }
+    return {"top": top, "districts": districts, "schools": schools, "people": people}
+
+
+def _login(client, unit, kind=Role.Kind.STAFF):
+    client.force_login(RoleFactory(unit=unit, kind=kind).user)
+    return client
+
+
+def test_province_staff_find_members_of_every_unit_below_without_diacritics(client, province):
+    page = _login(client, province["top"]).get(URL, {"q": "HUONG"}).content.decode()
+    assert "Nguyễn Thị Hương" in page and "Công đoàn Trường Vinh Hưng" in page
+    assert "Lê Thị Phương" in page and "Công đoàn Trường Hương Phú" in page
+    assert "Trần Văn Đức" not in page
+    assert "Hồ Thị Hường" not in page  # left the union: only on request
+    assert "Tìm thấy 2 đoàn viên" in page
+
+
+def test_former_members_on_request_and_card_numbers(client, province):
+    _login(client, province["top"])
+    assert "Hồ Thị Hường" in client.get(URL, {"q": "hường", "include_former": "on"}).content.decode()
+    page = client.get(URL, {"q": "TTH000"}).content.decode()
+    assert "Nguyễn Thị Hương" in page and "Lê Thị Phương" not in page
+
+
+def test_results_in_vietnamese_order(client, province):
+    page = _login(client, province["top"]).get(URL, {"q": "thi"}).content.decode()
+    # Given names first: Hương (h) before Phương (p), whatever the family names.
+    assert page.index("Nguyễn Thị Hương") < page.index("Lê Thị Phương")
+
+
+def test_district_staff_see_only_their_district(client, province):
+    page = _login(client, province["districts"][0]).get(URL, {"q": "huong"}).content.decode()
+    assert "Nguyễn Thị Hương" in page and "Lê Thị Phương" not in page
+
+
+def test_outsider_finds_nothing_of_other_units(client, province):
+    page = _login(client, UnitFactory(), Role.Kind.CHAIR).get(URL, {"q": "huong"}).content.decode()
+    assert "Không có đoàn viên nào phù hợp." in page
+    assert "Nguyễn Thị Hương" not in page and "Vinh Hưng" not in page
+
+
+def test_no_query_asks_for_one_and_anonymous_goes_to_login(client, province):
+    assert reverse("login") in client.get(URL, {"q": "huong"})["Location"]
+    page = _login(client, province["top"]).get(URL).content.decode()
+    assert "Nhập tên hoặc số thẻ đoàn viên để tìm." in page and "Nguyễn Thị Hương" not in page
+    assert client.post(URL, {"q": "huong"}).status_code == 405
+
+
+def test_many_matches_are_capped_and_paginated(client, province, monkeypatch):
+    monkeypatch.setattr(search.CappedPaginator, "cap", 60)
+    Member.objects.bulk_create(
+        Member(unit=province["schools"][0], full_name=f"Phạm Thị Hoa {i:03d}", gender=Member.Gender.FEMALE) for i in range(70)
+    )
+    _login(client, province["top"])
+    first = client.get(URL, {"q": "hoa"}).content.decode()
+    assert "Tìm thấy hơn 60 đoàn viên" in first and "Phạm Thị Hoa 000" in first and "Phạm Thị Hoa 050" not in first
+    second = client.get(URL, {"q": "hoa", "page": "2"}).content.decode()
+    assert "Phạm Thị Hoa 050" in second and "Phạm Thị Hoa 065" not in second
+    assert "Phạm Thị Hoa 059" in client.get(URL, {"q": "hoa", "page": "99"}).content.decode()
+
+
+def test_queries_do_not_grow_with_members_or_units(client, province, django_assert_max_num_queries):
+    _login(client, province["top"])
+    with django_assert_max_num_queries(12) as small:
+        client.get(URL, {"q": "thi"})
+    for district in province["districts"]:
+        for n in range(10):
+            unit = UnitFactory(superior=district)
+            Member.objects.bulk_create(
+                Member(unit=unit, full_name=f"Võ Thị Lan {n}-{i}", gender=Member.Gender.FEMALE) for i in range(20)
+            )
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(URL, {"q": "thi"}).content.decode()
+    assert "Võ Thị Lan" in page
+
+
+def test_member_list_offers_the_wide_search_to_staff_only(client, province):
+    school = province["schools"][0]
+    assert "Tìm ở mọi đơn vị" in _login(client, province["top"]).get(
+        reverse("members:member_list", args=[school.pk])).content.decode()
+    assert "Tìm ở mọi đơn vị" not in _login(client, school, Role.Kind.CHAIR).get(
+        reverse("members:member_list", args=[school.pk])).content.decode()

@@ -127,6 +127,24 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+# Uploaded files on an S3-compatible bucket (MinIO, a provider's object storage) when S3_BUCKET is
+# set, so every web machine reads what another stored; MEDIA_ROOT is one machine's disk. Files
+# stay private: their URLs are signed and expire. Custom endpoints get path-style addresses,
+# which MinIO and most S3-compatible servers expect.
+if os.environ.get("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["S3_BUCKET"],
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or ("path" if os.environ.get("S3_ENDPOINT_URL") else None),
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
 
 # "documents" keeps printed PDFs, keyed by the hash of what they print (plans.pdf.serve), so any
 # server may serve any of them. On disk by default (DOCUMENT_CACHE_DIR, outside the source tree): no

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test demo check-pdf clean
+.PHONY: run worker test demo check-pdf clean
 
 $(BIN)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +17,16 @@ demo: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
+# Batch printing needs the background worker: `make run` starts one beside the development server
+# and stops it with the server (Ctrl+C reaches both); `make worker` runs one per core on its own.
 run: demo
+	DEBUG=1 $(BIN)/python manage.py run_workers --processes 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST)
+
+worker: $(BIN)/.installed
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py run_workers
 
 # The browser tests' checkers (axe-core, vnu-jar), pinned by tests/e2e/package-lock.json. The
 # vnu-jar postinstall would download a Java runtime; the machine's Java 17 runs the jar instead.

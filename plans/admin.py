@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from plans.audit import AuditEntry, AuditedAdminMixin
+from plans.batch import BatchItem, BatchPrint
 from plans.comments import PlanComment
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 from plans.reports import MonthlyReport
@@ -108,6 +109,40 @@ class IssueCounterAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+class BatchItemInline(admin.TabularInline):
+    model = BatchItem
+    fields = ["order", "unit_name", "label", "status", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BatchPrint)
+class BatchPrintAdmin(admin.ModelAdmin):
+    """Batches are made and filled by the worker; here they are read, e.g. to find one that stopped."""
+
+    list_display = ["pk", "requested_by", "year", "kind", "status", "done", "total", "created_at", "finished_at"]
+    list_filter = ["status", "kind"]
+    readonly_fields = ["requested_by", "year", "kind", "status", "total", "done", "failures", "result", "created_at", "finished_at"]
+    inlines = [BatchItemInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(BatchItem)
+class BatchItemAdmin(admin.ModelAdmin):
+    list_display = ["batch", "order", "unit_name", "label", "status", "reason"]
+    list_filter = ["status"]
+    readonly_fields = ["batch", "plan", "order", "unit_name", "label", "status", "reason", "part"]
+
+    def has_add_permission(self, request):
         return False
 
 

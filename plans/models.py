@@ -238,3 +238,4 @@ class IssueCounter(models.Model):
 from plans.audit import AuditEntry  # noqa: E402,F401  (registers the model with the plans app)
 from plans.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)
 from plans.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
+from plans.batch import BatchItem, BatchPrint  # noqa: E402,F401  (registers the models with the plans app)

@@ -75,3 +75,17 @@ def is_staff_anywhere(user):
 
 # Not on an object: the overview lists whatever units the staff role reaches (members.scope).
 rules.add_perm("plans.view_overview", is_staff_anywhere | rules.is_superuser)
+
+
+@rules.predicate
+def can_see_batch(user, batch):
+    """The one who asked for a batch print, or anyone who sees every plan in it (its file holds them all)."""
+    if batch is None or not user.is_authenticated:
+        return False
+    if batch.requested_by_id == user.pk:
+        return True
+    plan_ids = set(batch.items.exclude(plan=None).values_list("plan_id", flat=True))
+    return bool(plan_ids) and plans_for_user(user).filter(pk__in=plan_ids).count() == len(plan_ids)
+
+
+rules.add_perm("plans.view_batch", can_see_batch | rules.is_superuser)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plans import comment_views, overview_views, report_views, targets_views, textimport_review
+from plans import batch_views, comment_views, overview_views, report_views, targets_views, textimport_review
 from plans.docx import views as docx_views
 from plans import editor_month_views, editor_new, editor_views, month_views, print_views, textimport_views, views, workflow_views
 
@@ -53,6 +53,10 @@ urlpatterns = [
     path("plans/<int:pk>/danh-gia-chi-tieu/", targets_views.review_targets, name="targets_review"),
     path("tong-quan/", overview_views.overview_page, name="overview"),
     path("tong-quan/excel/", overview_views.overview_excel, name="overview_excel"),
+    path("in-hang-loat/", batch_views.batch_new, name="batch_new"),
+    path("in-hang-loat/<int:pk>/", batch_views.batch_status, name="batch_status"),
+    path("in-hang-loat/<int:pk>/tien-do/", batch_views.batch_progress, name="batch_progress"),
+    path("in-hang-loat/<int:pk>/tai-ve/", batch_views.batch_download, name="batch_download"),
     path("plans/<int:pk>/xem-xet/", comment_views.plan_review, name="plan_review"),
     path("plans/<int:pk>/xem-xet/gop-y/", comment_views.comment_add, name="plan_comment_add"),
     path("plans/<int:pk>/xem-xet/da-xu-ly/", comment_views.comment_resolve, name="plan_comment_resolve"),

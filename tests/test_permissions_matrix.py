@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from members.models import Position, Role
+from plans.batch import BatchPrint
 from plans.models import AnnualPlan
 from plans.reports import MonthlyReport
 from tests.factories import (
@@ -64,9 +65,9 @@ OBJECT_ARGUMENTS = {
 }
 PK_AFTER = (
     ("plans/", "plan"), ("bao-cao/", "report"), ("doan-vien/", "member"), ("chuc-vu/", "position"), ("tai-khoan/", "user"),
-    ("don-vi/", "unit"),
+    ("don-vi/", "unit"), ("in-hang-loat/", "batch"),
 )
-PLAN_PARTS = {"plan", "activity", "target", "section", "report"}  # seen exactly when their plan is
+PLAN_PARTS = {"plan", "activity", "target", "section", "report", "batch"}  # seen exactly when their plan is
 
 
 def _kind(route, name):
@@ -81,6 +82,12 @@ def _kind(route, name):
             if before.endswith(ending):
                 return kind
     pytest.fail(f"The matrix does not know what <{name}> in {route!r} names: teach _kind() about it.")
+
+
+def batch_of(plan):
+    batch = BatchPrint.objects.create(requested_by=UserFactory(), kind=BatchPrint.Kind.PDF, total=1)
+    batch.items.create(plan=plan, order=1, unit_name=plan.unit.name)
+    return batch
 
 
 @pytest.fixture
@@ -116,6 +123,8 @@ def world():
             "target": TargetFactory(plan=plan, text=f"Chỉ tiêu {token}"),
             "section": SectionFactory(plan=plan, title=f"Mục {token}"),
             "report": MonthlyReport.objects.create(plan=plan, unit=plan.unit, month_index=1, title=f"Báo cáo {token}"),
+            # Asked for by someone else, so only the scope over its plan lets a role see it.
+            "batch": batch_of(plan),
         }
     return people, targets
 

@@ -1,0 +1,63 @@
+"""The one command that runs the background jobs (batch printing): one django-tasks `db_worker`
+process per core, so the plans of a batch render side by side. SIGTERM or Ctrl+C stops them all,
+each after the plan it is printing; a worker that dies is started again.
+
+The workers never auto-reload (a reloading worker would not pass the stop signal on): after a
+code change, restart this command.
+"""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+STOP_GRACE_SECONDS = 30
+
+
+class Command(BaseCommand):
+    help = "Chạy các tiến trình in nền (mỗi nhân một tiến trình) cho tới khi nhận SIGTERM hoặc Ctrl+C."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
+                            help="Số tiến trình in chạy song song (mặc định: số nhân của máy).")
+        parser.add_argument("--interval", type=float, default=1.0, help="Giây chờ giữa hai lần xem hàng đợi khi rảnh.")
+
+    def handle(self, *, processes, interval, verbosity, **options):
+        self.command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "db_worker", "--no-reload",
+                        "--interval", str(interval), "--verbosity", str(verbosity)]
+        self.stopping = False
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._stop)
+        workers = [self._spawn() for _ in range(max(processes, 1))]
+        self.stdout.write(f"Đã chạy {len(workers)} tiến trình in nền (PID {', '.join(str(w.pid) for w in workers)}).")
+        while not self.stopping:
+            for index, worker in enumerate(workers):
+                if worker.poll() is not None and not self.stopping:
+                    self.stderr.write(f"Tiến trình in {worker.pid} đã dừng (mã {worker.returncode}); chạy lại.")
+                    workers[index] = self._spawn()
+            time.sleep(0.5)
+        self._shutdown(workers)
+
+    def _spawn(self):
+        # In a process group of its own, so Ctrl+C in the terminal reaches only this command,
+        # which passes one SIGTERM on; a second signal would make db_worker drop the plan it prints.
+        return subprocess.Popen(self.command, process_group=0)
+
+    def _stop(self, signum, frame):
+        self.stopping = True
+
+    def _shutdown(self, workers):
+        for worker in workers:
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
+        for worker in workers:
+            try:
+                worker.wait(timeout=max(deadline - time.monotonic(), 0.1))
+            except subprocess.TimeoutExpired:
+                worker.kill()
+                worker.wait()
+        self.stdout.write("Đã dừng các tiến trình in nền.")

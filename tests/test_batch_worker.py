@@ -1,0 +1,132 @@
+"""A federation prints 30 plans at once through the real worker: `manage.py run_workers` (the
+command `make worker` runs) as a separate process on the test database, two worker processes.
+
+The rows must be committed for the worker to see them, hence a transactional test (and, on
+SQLite, a test database in a file: unionplans/settings.py)."""
+import io
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from pypdf import PdfReader
+
+from members.models import Role
+from plans import workflow
+from plans.batch import BatchPrint
+from plans.models import AnnualPlan
+from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PLANS = 30
+WAIT_SECONDS = 90
+
+
+def _database_url():
+    """DATABASE_URL of the test database the test itself is using."""
+    name = connection.settings_dict["NAME"]
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{name}"
+    return urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
+
+
+def _start_worker(media_root):
+    env = {**os.environ, "DATABASE_URL": _database_url(), "MEDIA_ROOT": str(media_root), "CONN_MAX_AGE": "0"}
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "run_workers", "--processes", "2", "--interval", "0.2", "--verbosity", "0"],
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def _stop_worker(worker):
+    worker.terminate()
+    try:
+        return worker.communicate(timeout=40)[0]
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        return worker.communicate()[0]
+
+
+def _wait_finished(pks):
+    deadline = time.monotonic() + WAIT_SECONDS
+    finished = [BatchPrint.Status.DONE, BatchPrint.Status.FAILED]
+    while BatchPrint.objects.filter(pk__in=pks, status__in=finished).count() < len(pks):
+        assert time.monotonic() < deadline, list(BatchPrint.objects.values("status", "done", "total"))
+        time.sleep(0.5)
+
+
+@pytest.fixture
+def federation_plans():
+    federation = FederationFactory(name="Liên đoàn Lao động huyện Phú Lộc")
+    staff = RoleFactory(unit=federation, kind=Role.Kind.STAFF).user
+    plans = []
+    for n in range(1, PLANS + 1):
+        unit = UnitFactory(superior=federation, name=f"Công đoàn Trường Tiểu học Lộc Thủy {n:02d}")
+        plan = PlanFactory(unit=unit)
+        SectionFactory(plan=plan, paragraphs=[f"Đoàn viên của trường số {n:02d} tham gia đầy đủ."])
+        ActivityFactory(plan=plan, content=f"Hội thi giáo viên dạy giỏi lần {n}")
+        plans.append(plan)
+    plans[0].status = AnnualPlan.Status.APPROVED
+    plans[0].save(update_fields=["status"])
+    workflow.issue(None, plans[0])
+    broken_unit = UnitFactory(superior=federation, name="Công đoàn Trường Mầm non Quá Dài")
+    broken = PlanFactory(unit=broken_unit)
+    # Past the renderer's size bound: it refuses the plan with a reason instead of rendering it.
+    SectionFactory(plan=broken, paragraphs=["Nội dung rất dài. " * 15_000])
+    return staff, plans, broken
+
+
+def _start(client, plans, kind):
+    response = client.post(reverse("batch_new"), {"kind": kind, "plan": [p.pk for p in plans]})
+    assert response.status_code == 302, response.content.decode()
+    return BatchPrint.objects.latest("pk")
+
+
+def test_thirty_plans_through_the_real_worker(federation_plans, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    staff, plans, broken = federation_plans
+    client = Client()
+    client.force_login(staff)
+    as_pdf = _start(client, plans, BatchPrint.Kind.PDF)
+    as_zip = _start(client, [*plans, broken], BatchPrint.Kind.ZIP)
+    assert client.get(reverse("batch_progress", args=[as_pdf.pk])).content.decode().count("đã xử lý 0/30 kế hoạch") == 1
+
+    worker = _start_worker(tmp_path)
+    try:
+        _wait_finished([as_pdf.pk, as_zip.pk])
+    finally:
+        output = _stop_worker(worker)
+    assert worker.returncode == 0, output
+
+    as_pdf.refresh_from_db()
+    assert (as_pdf.status, as_pdf.done, as_pdf.failures) == (BatchPrint.Status.DONE, 30, [])
+    reader = PdfReader(io.BytesIO(client.get(reverse("batch_download", args=[as_pdf.pk])).getvalue()))
+    titles = [item.title for item in reader.outline]
+    names = sorted(p.unit.name for p in plans)
+    assert titles == [f"{name} — {'01/KH-CĐCS' if name == plans[0].unit.name else 'Dự thảo'}" for name in names]
+    for item, name in zip(reader.outline, names):
+        # Each plan starts on its own page, the one its bookmark points at, headed by its union.
+        text = reader.pages[reader.get_destination_page_number(item)].extract_text()
+        assert name.upper() in " ".join(text.split())
+
+    as_zip.refresh_from_db()
+    assert (as_zip.status, as_zip.done, as_zip.total) == (BatchPrint.Status.DONE, 31, 31)
+    assert [f["unit"] for f in as_zip.failures] == ["Công đoàn Trường Mầm non Quá Dài"]
+    assert "vượt quá 250.000 ký tự" in as_zip.failures[0]["reason"]
+    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("batch_download", args=[as_zip.pk])).getvalue()))
+    assert len(archive.namelist()) == 30
+    assert "cong-doan-truong-tieu-hoc-loc-thuy-01-01-KH-CDCS.pdf" in archive.namelist()
+    assert sum(len(PdfReader(archive.open(n)).pages) for n in archive.namelist()) == len(reader.pages)
+
+    page = client.get(reverse("batch_status", args=[as_zip.pk])).content.decode()
+    assert "Đã xong: đã xử lý 31/31 kế hoạch" in page
+    assert "1 kế hoạch không in được" in page and "Công đoàn Trường Mầm non Quá Dài" in page
+    assert 'hx-trigger="every 1s"' not in page  # finished: the page stops polling

@@ -20,22 +20,21 @@ class RowForm(forms.ModelForm):
         model = MonthlyActivity
         fields = ["status", "result", "responsible"]
         labels = {"status": "Tình trạng", "result": "Kết quả (hoặc lý do chưa làm)", "responsible": "Người thực hiện"}
-        widgets = {
-            "result": forms.Textarea(attrs={"rows": 2}),
-            "responsible": forms.CheckboxSelectMultiple,
-        }
+        widgets = {"responsible": forms.CheckboxSelectMultiple}
         error_messages = {
             "status": {"invalid_choice": "Hãy chọn một tình trạng trong danh sách."},
             "responsible": {"invalid_choice": "Người được chọn không thuộc đơn vị.",
                             "invalid_pk_value": "Người được chọn không thuộc đơn vị."},
         }
 
-    def __init__(self, *args, members=None, choices=None, **kwargs):
+    def __init__(self, *args, pick=False, **kwargs):
         super().__init__(*args, prefix=f"row-{kwargs['instance'].pk}", **kwargs)
-        self.fields["responsible"].queryset = members
-        if choices is not None:
-            # The page's rows share one list of the unit's members: one query, not one per row.
-            self.fields["responsible"].widget.choices = choices
+        # The member picker is drawn when asked for, and for a posted form, whose choice is checked
+        # against the unit and shown again; only then is the queryset built: for each of a page's
+        # rows that cost more than drawing them.
+        self.pick = pick or self.is_bound
+        if self.pick:
+            self.fields["responsible"].queryset = months.eligible_members(self.instance)
 
 
 class UnplannedForm(forms.Form):
@@ -62,10 +61,13 @@ def _get_row_for_user(user, plan, row_pk):
         raise Http404("Không tìm thấy hoạt động.") from None
 
 
-def _row_context(plan, activity, index, form=None, saved=False, choices=None):
-    members = months.unit_members(plan)
+def _row_context(plan, activity, index, form=None, saved=False, pick=False):
+    """`pick` draws the unit's members as checkboxes; otherwise the row names the chosen ones and
+    carries them as hidden fields, so a save without opening the picker keeps them. Forty
+    checkboxes in each of a plan's rows made the page hundreds of kB and a second to draw."""
+    form = form or RowForm(instance=activity, pick=pick)
     return {
-        "plan": plan, "row": activity, "form": form or RowForm(instance=activity, members=members, choices=choices),
+        "plan": plan, "row": activity, "form": form, "pick": form.pick,
         "overdue": months.is_overdue(activity, index), "saved": saved,
         "month": months.month_label(plan, activity.month_index),
     }
@@ -89,17 +91,27 @@ def month_home(request):
 @require_GET
 def month_rows(request, pk):
     plan = _get_plan_for_user(request.user, pk)
-    return render(request, "plans/month/page.html", _page_context(plan))
+    # ?chon=<row> is the picker's link without JavaScript: the page with that row's picker open.
+    pick = request.GET.get("chon", "")
+    return render(request, "plans/month/page.html", _page_context(plan, pick=int(pick) if pick.isdigit() else None))
 
 
-def _page_context(plan, failed=None):
+@login_required
+@require_GET
+def row_people(request, pk, row_pk):
+    """The picker of one row, fetched by htmx when the user opens "Chọn người thực hiện"."""
+    plan = _get_plan_for_user(request.user, pk)
+    activity = _get_row_for_user(request.user, plan, row_pk)
+    context = _row_context(plan, activity, months.current_index(plan), pick=True)
+    return render(request, "plans/month/_people.html", context)
+
+
+def _page_context(plan, failed=None, pick=None):
     """The overdue rows, then this month's; a row that failed to save shows its posted form."""
     index = months.current_index(plan)
 
-    choices = [(m.pk, str(m)) for m in months.unit_members(plan)]
-
     def contexts(rows):
-        out = [_row_context(plan, a, index, choices=choices) for a in rows]
+        out = [_row_context(plan, a, index, pick=a.pk == pick) for a in rows]
         return [failed if failed and r["row"].pk == failed["row"].pk else r for r in out]
 
     return {
@@ -117,7 +129,7 @@ def update_row(request, pk, row_pk):
     plan = _get_plan_for_user(request.user, pk)
     activity = _get_row_for_user(request.user, plan, row_pk)
     index = months.current_index(plan)
-    form = RowForm(request.POST, instance=activity, members=months.unit_members(plan))
+    form = RowForm(request.POST, instance=activity)
     htmx = request.headers.get("HX-Request") == "true"
     if not form.is_valid():
         # The instance keeps the posted values once validated; reload it so the row's facts stay true.

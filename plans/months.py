@@ -3,7 +3,7 @@ and the audited changes a BCH member makes to them after the monthly meeting."""
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from members.models import Member
@@ -50,8 +50,12 @@ def overdue_rows(plan, index):
     return rows_of_month(plan, None).filter(status__in=OPEN, month_index__lt=index).order_by("month_index", "order")
 
 
-def unit_members(plan):
-    return Member.objects.filter(unit=plan.unit_id, status=Member.Status.ACTIVE).order_by("sort_key")
+def eligible_members(activity):
+    """Whom a row may name: the unit's active members, and whoever it names already, so that a
+    member who has left since stays named until someone unticks them."""
+    return Member.objects.filter(
+        Q(unit=activity.plan.unit_id, status=Member.Status.ACTIVE) | Q(pk__in=activity.responsible.values("pk")),
+    ).order_by("sort_key")
 
 
 def _audit_state(activity):

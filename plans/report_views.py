@@ -127,8 +127,8 @@ def report_pdf(request, pk):
     return response
 
 
-def docx_response(data):
-    response = HttpResponse(render_docx(data), content_type=DOCX_CONTENT_TYPE)
+def docx_response(data, revision=""):
+    response = HttpResponse(render_docx(data, revision), content_type=DOCX_CONTENT_TYPE)
     name = numbering.filename(data).removesuffix(".pdf") + ".docx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

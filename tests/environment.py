@@ -7,3 +7,6 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("STATIC_MANIFEST", "0")
 # Tests speak plain HTTP to the test client; production redirects it to HTTPS.
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The browser tests' live server answers from its own threads; a connection kept open there for
+# reuse would stop pytest-django from dropping the PostgreSQL test database at the end.
+os.environ.setdefault("CONN_MAX_AGE", "0")

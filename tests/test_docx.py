@@ -8,12 +8,14 @@ import docx
 import pypdf
 import pytest
 from django.urls import reverse
+from docx.enum.section import WD_SECTION
 
 from members.models import Role
 from plans import reports, workflow
 from plans.docx import render_docx
 from plans.models import AnnualPlan
 from plans.pdf import render_pdf
+from plans.pdf.serve import revision_line
 from plans.planformat import dumps, import_plan
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
 
@@ -85,15 +87,20 @@ def test_draft_prints_blanks_to_fill_by_hand(data):
     assert "tháng" in header.cell(1, 1).text and header.cell(1, 1).text.endswith("năm 2025")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
-def test_libreoffice_lays_it_out_like_our_pdf(data, tmp_path):
-    (tmp_path / "plan.docx").write_bytes(render_docx(data))
+def _office_pdf(content, tmp_path):
+    """The .docx as LibreOffice prints it."""
+    (tmp_path / "plan.docx").write_bytes(content)
     subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "plan.docx")],
         check=True, capture_output=True, timeout=180,
     )
-    office = pypdf.PdfReader(tmp_path / "plan.pdf")
+    return pypdf.PdfReader(tmp_path / "plan.pdf")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_libreoffice_lays_it_out_like_our_pdf(data, tmp_path):
+    office = _office_pdf(render_docx(data), tmp_path)
     ours = pypdf.PdfReader(io.BytesIO(render_pdf(data)))
     assert abs(len(office.pages) - len(ours.pages)) <= max(1, len(ours.pages) // 5)
     first = office.pages[0]
@@ -101,6 +108,68 @@ def test_libreoffice_lays_it_out_like_our_pdf(data, tmp_path):
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first.extract_text()
     assert office.pages[1].extract_text().split()[0] == "2"  # page number on top from page 2
     assert not first.extract_text().split()[0].isdigit()
+
+
+def _appendix_data():
+    return json.loads((DEMO / "phuong-dong-2023-2024.json").read_text(encoding="utf-8"))
+
+
+def test_appendix_is_a_section_numbering_its_own_pages_from_one():
+    data = _appendix_data()
+    document = _open(render_docx(data))
+    assert len(document.sections) == 1 + len(data["appendices"])
+    main, appendix = document.sections
+    assert main._sectPr.find(f"{W}pgNumType") is None
+    assert appendix.start_type == WD_SECTION.NEW_PAGE
+    assert appendix._sectPr.find(f"{W}pgNumType").get(f"{W}start") == "1"
+    # No number on the appendix's first page, the number on its others: the document's headers.
+    assert appendix.different_first_page_header_footer
+    assert appendix.header.is_linked_to_previous and appendix.first_page_header.is_linked_to_previous
+    body = [p.text for p in document.paragraphs]
+    label = body.index("Phụ lục")
+    assert body[label + 1] == data["appendices"][0]["title"].upper()
+    assert body[label + 2].startswith("(Kèm theo Kế hoạch")
+    breaks = [i for i, p in enumerate(document.paragraphs) if p._p.pPr is not None and p._p.pPr.sectPr is not None]
+    assert breaks == [label - 1]
+
+
+@pytest.mark.django_db
+def test_correction_prints_its_revision_line_under_the_title(client, data, monkeypatch):
+    monkeypatch.setattr(workflow, "render_snapshot_pdf", lambda d, revision="": b"")
+    issued = import_plan(data)
+    issued.snapshot, issued.status = dumps(data), AnnualPlan.Status.ISSUED
+    issued.save(update_fields=["snapshot", "status"])
+    chair = RoleFactory(unit=issued.unit, kind=Role.Kind.CHAIR).user
+    correction = workflow.new_version(chair, issued, AnnualPlan.Revision.ADJUSTMENT)
+    client.force_login(chair)
+
+    document = _open(client.get(reverse("plan_docx", args=[correction.pk])).content)
+
+    body = [p.text for p in document.paragraphs]
+    line = f"Điều chỉnh Kế hoạch số 02/KH-{data['issuer']['abbreviation']} ngày 10 tháng 01 năm 2025"
+    assert body[:3] == ["KẾ HOẠCH", data["title"], line]
+    assert all(run.bold for run in document.paragraphs[2].runs)
+    assert revision_line(correction) == line
+    original = _open(client.get(reverse("plan_docx", args=[issued.pk])).content)
+    assert line not in [p.text for p in original.paragraphs]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)")
+def test_libreoffice_restarts_the_page_numbers_of_an_appendix(tmp_path):
+    data = _appendix_data()
+    office = _office_pdf(render_docx(data), tmp_path)
+    ours = pypdf.PdfReader(io.BytesIO(render_pdf(data)))
+    for reader in (office, ours):
+        numbers = [_page_number(page) for page in reader.pages]
+        start = next(i for i, page in enumerate(reader.pages) if "(Kèm theo Kế hoạch" in page.extract_text())
+        assert numbers[:2] == [None, "2"] and numbers[start] is None
+        assert numbers[start + 1:] == [str(n) for n in range(2, len(numbers) - start + 1)], numbers
+
+
+def _page_number(page):
+    """The number in the top margin: extracted first from LibreOffice's PDF, last from ours."""
+    words = page.extract_text().split()
+    return next((word for word in (words[0], words[-1]) if word.isdigit()), None)
 
 
 @pytest.mark.django_db

@@ -1,13 +1,14 @@
 """The .docx of a printed document, laid out from the same format data and the same computed
-numbers (plans.pdf.context, plans.numbering) as the PDF: header table, title, numbered body, month
-tables, signature block and page numbers in the top margin from page 2 on."""
+numbers (plans.pdf.context, plans.numbering) as the PDF: header table, title (and the revision line
+of a correction), numbered body, month tables, signature block and page numbers in the top margin
+from page 2 on; each appendix a section of its own whose pages are numbered from 1 again."""
 import datetime
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
 from plans.docx import word
@@ -71,6 +72,8 @@ def _header(doc, doc_context):
 def _title(doc, doc_context):
     word.paragraph(doc, doc_context["doc_name"], bold=True, align=CENTER, before=18)
     word.paragraph(doc, doc_context["title"], bold=True, align=CENTER)
+    if doc_context["revision"]:
+        word.paragraph(doc, doc_context["revision"], bold=True, align=CENTER)
     rule = word.paragraph(doc, "", size=4, align=CENTER, after=12)
     word.bottom_rule(rule, Mm(62), Mm(62))
 
@@ -172,17 +175,22 @@ def _signature(doc, doc_context):
 
 
 def _appendices(doc, appendices):
+    """As the PDF prints them (NĐ 30: an appendix numbers its own pages): a new section starting
+    on a new page, its numbering restarted at 1, no number on its first page. The section keeps
+    the document's headers (python-docx links them) and the first-page setting."""
     for appendix in appendices:
-        word.paragraph(doc, "").add_run().add_break(WD_BREAK.PAGE)
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        word.restart_page_numbers(section)
         word.paragraph(doc, appendix["label"], bold=True, align=CENTER)
         word.paragraph(doc, appendix["title"], bold=True, align=CENTER)
         word.paragraph(doc, _segments(appendix["note"]), italic=True, align=CENTER, after=12)
         _body(doc, appendix)
 
 
-def render_docx(data):
-    """The document as .docx bytes; the same data always gives the same layout and properties."""
-    doc_context = context.document(data)
+def render_docx(data, revision=""):
+    """The document as .docx bytes; the same data always gives the same layout and properties.
+    `revision` is the line naming the document a correction replaces, as for the PDF."""
+    doc_context = context.document(data, revision)
     doc = Document()
     _page(doc)
     _header(doc, doc_context)

@@ -1,10 +1,9 @@
-"""The Word file of a plan: its frozen snapshot once issued, the live draft before."""
-import json
-
+"""The Word file of a plan: its frozen snapshot once issued, the live draft before; a correction
+carries the line naming the plan it replaces, as its PDF does."""
 from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_GET
 
-from plans.planformat import export_plan
+from plans.pdf.serve import plan_data, revision_line
 from plans.report_views import docx_response
 from plans.scope import get_plan_for_user
 
@@ -13,5 +12,4 @@ from plans.scope import get_plan_for_user
 @require_GET
 def plan_docx(request, pk):
     plan = get_plan_for_user(request.user, pk)
-    data = json.loads(plan.snapshot) if plan.is_issued and plan.snapshot else export_plan(plan)
-    return docx_response(data)
+    return docx_response(plan_data(plan), revision_line(plan))

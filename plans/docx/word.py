@@ -93,6 +93,19 @@ def page_field(par):
         run._r.append(element)
 
 
+def restart_page_numbers(section, start=1):
+    """Number the section's pages from `start` (w:pgNumType, in its place in w:sectPr)."""
+    sect_pr = section._sectPr
+    numbering = sect_pr.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        sect_pr.insert_element_before(
+            numbering, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection",
+            "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+        )
+    numbering.set(qn("w:start"), str(start))
+
+
 def repeat_header(row):
     """The table's header row printed again on every page it runs onto."""
     trpr = row._tr.get_or_add_trPr()

@@ -1,5 +1,6 @@
-"""After the monthly meeting a BCH member marks two rows done on a phone, without a page reload;
-then the chair drafts the month's report from those rows, issues it and prints it."""
+"""After the monthly meeting a BCH member marks two rows done on a phone, without a page reload,
+naming who did one of them from the unit's members; then the chair drafts the month's report from
+those rows, issues it and prints it."""
 import datetime
 import io
 
@@ -11,12 +12,13 @@ from playwright.sync_api import expect
 from members.models import Role
 from plans import months
 from plans.models import AnnualPlan, MonthlyActivity
-from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
+from tests.factories import ActivityFactory, MemberFactory, PlanFactory, RoleFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "mat-khau-thu-nghiem"
 ROWS = ["Mít tinh kỷ niệm ngày Nhà giáo Việt Nam 20/11", "Thăm hỏi đoàn viên ốm đau", "Hội thi giáo viên dạy giỏi"]
+HELPER = "Lê Thị Hồng Nhung"
 
 
 @pytest.fixture
@@ -27,6 +29,8 @@ def plan(monkeypatch):
     for order, content in enumerate(ROWS):
         ActivityFactory(plan=plan, month_index=3, order=order, content=content)
     ActivityFactory(plan=plan, month_index=4, content="Kỷ niệm ngày thành lập QĐND 22/12")
+    MemberFactory(unit=unit, full_name=HELPER)
+    MemberFactory.create_batch(3, unit=unit)
     return plan
 
 
@@ -43,12 +47,16 @@ def log_in(browser, live_server, username, viewport=None):
     return page
 
 
-def mark_done(page, content, result):
+def mark_done(page, content, result, person=None):
     row = page.locator(".month-row", has_text=content)
     row.get_by_label("Tình trạng").select_option(label="Đã hoàn thành")
     row.get_by_label("Kết quả (hoặc lý do chưa làm)").fill(result)
+    if person:
+        # The unit's members are fetched for this row only when asked for.
+        row.get_by_role("link", name="Chọn người thực hiện").click()
+        row.get_by_label(person).check()
     row.get_by_role("button", name="Lưu").click()
-    expect(page.locator(".month-row", has_text=content).get_by_text("Đã lưu")).to_be_visible()
+    expect(row.get_by_text("Đã lưu")).to_be_visible()
 
 
 def test_bch_marks_two_rows_done_on_a_phone_and_the_chair_prints_the_report(live_server, browser, axe, html_errors, plan):
@@ -62,14 +70,18 @@ def test_bch_marks_two_rows_done_on_a_phone_and_the_chair_prints_the_report(live
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     phone.evaluate("window.notReloaded = true")
 
-    mark_done(phone, ROWS[0], "Tổ chức mít tinh, 46/46 đoàn viên dự")
+    assert phone.get_by_role("checkbox").count() == 0
+    mark_done(phone, ROWS[0], "Tổ chức mít tinh, 46/46 đoàn viên dự", person=HELPER)
     mark_done(phone, ROWS[1], "Thăm 02 đoàn viên")
 
     assert phone.evaluate("window.notReloaded") is True
+    expect(phone.locator(".month-row", has_text=ROWS[0])).to_contain_text(f"Người thực hiện: {HELPER}")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     month_page = phone.content()
     assert axe(phone) == []
     done = MonthlyActivity.objects.filter(plan=plan, status=MonthlyActivity.Status.DONE)
     assert sorted(done.values_list("content", flat=True)) == sorted(ROWS[:2])
+    assert [str(m) for m in done.get(content=ROWS[0]).responsible.all()] == [HELPER]
 
     chair = log_in(browser, live_server, "chutich.vinhhung")
     chair.goto(live_server.url + reverse("report_list", args=[plan.pk]))

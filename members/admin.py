@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from members.models import Affiliation, Member, Position, Role, Unit
+from members.models import Affiliation, Member, Position, Role, SigningCredential, Unit
 from plans.audit import AuditedAdminMixin
 
 
@@ -48,3 +48,23 @@ class AffiliationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["unit", "superior", "since", "until", "decision"]
     search_fields = ["unit__name", "superior__name", "decision"]
     autocomplete_fields = ["unit", "superior"]
+
+
+@admin.register(SigningCredential)
+class SigningCredentialAdmin(admin.ModelAdmin):
+    """For inspection: the chair replaces the credential on the unit's page, where the certificate
+    is checked; the encrypted key and the images are never shown here."""
+
+    list_display = ["unit", "subject", "issuer", "not_after", "uploaded_by", "updated_at"]
+    search_fields = ["unit__name", "subject"]
+    fields = ["unit", "subject", "issuer", "serial", "not_before", "not_after", "uploaded_by", "updated_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -280,3 +280,7 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_kind_display()} {self.unit}"
+
+
+# The signing credential lives in its own module (members.signing); imported here so Django sees the model.
+from members.signing import SigningCredential  # noqa: E402,F401

@@ -74,3 +74,6 @@ rules.add_perm("members.view_unit", is_unit_member | is_federation_staff | rules
 rules.add_perm("members.manage_members", is_chair | rules.is_superuser)
 rules.add_perm("members.manage_units", is_federation_staff | rules.is_superuser)
 rules.add_perm("members.reset_password", may_reset_password | rules.is_superuser)
+# The unit's signing certificate and images: its chair keeps them; the federation above may look.
+rules.add_perm("members.view_signing", is_chair | is_superior_staff | rules.is_superuser)
+rules.add_perm("members.manage_signing", is_chair | rules.is_superuser)

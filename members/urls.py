@@ -1,6 +1,6 @@
 from django.urls import path
 
-from members import excel_views, position_views, unit_views, views
+from members import excel_views, position_views, signing_views, unit_views, views
 
 app_name = "members"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/doi-ten/", unit_views.unit_rename, name="unit_rename"),
     path("<int:pk>/chuyen-cap-tren/", unit_views.unit_move, name="unit_move"),
     path("<int:pk>/ket-thuc/", unit_views.unit_deactivate, name="unit_deactivate"),
+    path("<int:pk>/chu-ky-so/", signing_views.signing_credential, name="signing_credential"),
     path("<int:unit_pk>/doan-vien/", views.member_list, name="member_list"),
     path("<int:unit_pk>/doan-vien/them/", views.member_create, name="member_create"),
     path("<int:unit_pk>/thong-ke/", views.unit_statistics, name="unit_statistics"),

@@ -3,6 +3,7 @@ from django.urls import path
 from plans import batch_views, comment_views, overview_views, report_views, targets_views, textimport_review
 from plans.docx import views as docx_views
 from plans import editor_month_views, editor_new, editor_views, month_views, print_views, textimport_views, views, workflow_views
+from plans import verify_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -44,6 +45,8 @@ urlpatterns = [
     path("plans/<int:pk>/soan/dong/<int:row_pk>/<slug:action>/", editor_month_views.row_action, name="plan_editor_row_action"),
     path("plans/<int:pk>/docx/", docx_views.plan_docx, name="plan_docx"),
     path("plans/<int:pk>/pdf/", print_views.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/kiem-tra-chu-ky/", verify_views.plan_verify, name="plan_verify"),
+    path("kiem-tra-chu-ky/", verify_views.verify_upload, name="verify_upload"),
     path("plans/<int:pk>/xem-truoc/", print_views.plan_preview, name="plan_preview"),
     path("plans/<int:pk>/bao-cao/", report_views.report_list, name="report_list"),
     path("plans/<int:pk>/bao-cao/lap/", report_views.report_draft, name="report_draft"),

@@ -10,6 +10,7 @@ import importlib.util
 from django.db import transaction
 from django.utils import timezone
 
+from members.signing import CredentialError, SigningCredential
 from plans import numbering
 from plans.audit import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
@@ -73,12 +74,26 @@ def _revision_line(document):
     return revision_line(document)
 
 
+def _issued_pdf(document, data):
+    """Signed (PAdES, signature and seal in the page) when the unit has a signing credential."""
+    revision = _revision_line(document)
+    credential = SigningCredential.for_unit(document.unit_id)
+    if credential is None:
+        return render_snapshot_pdf(data, revision)
+    from plans.pdf.pades import SigningError, signed_pdf
+
+    try:
+        return signed_pdf(data, revision, credential)
+    except (SigningError, CredentialError) as exc:
+        raise WorkflowError(str(exc)) from exc
+
+
 def freeze(plan, export=export_plan):
     """Store the document as it stands (number and date already set) as its issued snapshot;
     `export` gives its format data (a plan's by default)."""
     data = export(plan)
     plan.snapshot = dumps(data)
-    plan.snapshot_pdf = render_snapshot_pdf(data, _revision_line(plan))
+    plan.snapshot_pdf = _issued_pdf(plan, data)
     plan.snapshot_sha256 = hashlib.sha256(bytes(plan.snapshot_pdf) or plan.snapshot.encode()).hexdigest()
     plan.issued_at = plan.issued_at or timezone.now()
     plan.save(update_fields=["snapshot", "snapshot_pdf", "snapshot_sha256", "issued_at"])

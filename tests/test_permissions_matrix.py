@@ -163,6 +163,13 @@ def _exact(name, method, role, target):
         # An empty POST from the chair of an issued plan (the outsider chairs the sibling union) reaches
         # the form, which asks for a choice: 400.
         return 400 if (role, target) in {("chair", "own-issued"), ("outsider", "sibling")} else 403
+    if name == "members:signing_credential":
+        chair = (role, target) in {("chair", "own-draft"), ("outsider", "sibling")}
+        if method == "POST":  # an empty first upload: the form asks for the files
+            return 400 if chair else 403
+        return 200 if chair or (role == "staff" and target != "above") else 403
+    if name in {"plan_verify", "verify_upload"}:
+        return 200 if method == "GET" else (405 if name == "plan_verify" else 400)
     steps = {"plan_submit", "plan_return", "plan_approve", "plan_issue"}
     if name in steps:
         if method == "GET":

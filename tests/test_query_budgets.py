@@ -73,7 +73,7 @@ PAGES = [
     ("unit detail", "staff", lambda w: reverse("members:unit_detail", args=[w["federation"].pk]), 11),
     ("targets review", "chair", lambda w: reverse("targets_review", args=[w["issued"].pk]), 18),
     ("report list", "chair", lambda w: reverse("report_list", args=[w["issued"].pk]), 19),
-    ("report detail", "chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 13),
+    ("report detail", "chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 14),  # +1: is the unit signing?
 ]
 
 

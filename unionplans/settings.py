@@ -173,6 +173,15 @@ CACHES = {
     },
 }
 
+# Digital signatures (members.signing, plans.pdf.pades). The units' signing keys are stored
+# encrypted under a key derived from SIGNING_KEY_SECRET (from SECRET_KEY when unset: changing either
+# then means every unit uploads its certificate again). SIGNING_TSA_URL: an RFC 3161 time-stamp
+# server, which makes the signatures PAdES B-T. SIGNING_TRUST_ROOTS: PEM files of the roots a
+# verified signature must chain to, comma separated.
+SIGNING_KEY_SECRET = os.environ.get("SIGNING_KEY_SECRET") or f"signing-key:{SECRET_KEY}"
+SIGNING_TSA_URL = os.environ.get("SIGNING_TSA_URL", "").strip()
+SIGNING_TRUST_ROOTS = [p.strip() for p in os.environ.get("SIGNING_TRUST_ROOTS", "").split(",") if p.strip()]
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,8 +1,11 @@
-"""The only way the renderer reads anything: the app's own print stylesheet, fonts and images.
+"""The only way the renderer reads anything: the app's own print stylesheet, fonts and images,
+and the data: URIs of a signed document's signature and seal that the caller hands over itself
+(members.signing makes them from re-encoded PNGs); any other data: URI is refused.
 
 A document must never fetch what its text names (a `file://` of the user's choice, the network):
 every other URL is refused, and a refusal stops the render rather than print without it.
 """
+import base64
 import mimetypes
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,10 +31,14 @@ def base_url():
 
 
 class StaticFetcher(URLFetcher):
-    def __init__(self):
+    def __init__(self, images=()):
         super().__init__(fail_on_errors=True)
+        self.images = frozenset(images)
 
     def fetch(self, url, headers=None):
+        if url in self.images:
+            head, payload = url.split(",", 1)
+            return URLFetcherResponse(head, base64.b64decode(payload), {"Content-Type": "image/png"})
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"Văn bản không được tải tài nguyên ngoài ứng dụng: {url[:200]}")

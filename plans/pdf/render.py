@@ -67,14 +67,16 @@ def check_size(data):
         )
 
 
-def render_html(data, revision=""):
-    """The document as one HTML page; relative URLs resolve against `fetcher.base_url()`."""
-    return render_to_string("pdf/plan.html", {**context.document(data, revision), "stylesheet": STYLESHEET})
+def render_html(data, revision="", images=None):
+    """The document as one HTML page; relative URLs resolve against `fetcher.base_url()`. `images`
+    (the signature and seal data: URIs of SigningCredential.images()) only when issuing signed."""
+    return render_to_string("pdf/plan.html", {**context.document(data, revision), "stylesheet": STYLESHEET, "sign_images": images})
 
 
-def render_pdf(data, revision=""):
+def render_pdf(data, revision="", images=None):
     check_size(data)
-    html = HTML(string=render_html(data, revision), base_url=base_url(), url_fetcher=StaticFetcher())
+    html = HTML(string=render_html(data, revision, images), base_url=base_url(),
+                url_fetcher=StaticFetcher((images or {}).values()))
     try:
         return html.write_pdf(font_config=FontConfiguration(), pdf_identifier=content_hash(data, revision)[:32].encode())
     except FatalURLFetchingError as exc:  # a BaseException: turned into an error a view can handle

@@ -1,0 +1,11 @@
+"""Whether a unit signs what it issues, for the notice beside the issue buttons."""
+from django import template
+
+from members.signing import SigningCredential
+
+register = template.Library()
+
+
+@register.simple_tag
+def unit_signing_credential(unit_id):
+    return SigningCredential.objects.filter(unit_id=unit_id).only("subject", "not_before", "not_after").first()

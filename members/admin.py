@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from members.models import Affiliation, Member, Position, Role, SigningCredential, Unit
-from plans.audit import AuditedAdminMixin
+from plans.audit import AuditedAdminMixin, ReadOnlyAdminMixin
 
 
 class AffiliationInline(admin.TabularInline):
@@ -51,7 +51,7 @@ class AffiliationAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(SigningCredential)
-class SigningCredentialAdmin(admin.ModelAdmin):
+class SigningCredentialAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """For inspection: the chair replaces the credential on the unit's page, where the certificate
     is checked; the encrypted key and the images are never shown here."""
 
@@ -59,12 +59,3 @@ class SigningCredentialAdmin(admin.ModelAdmin):
     search_fields = ["unit__name", "subject"]
     fields = ["unit", "subject", "issuer", "serial", "not_before", "not_after", "uploaded_by", "updated_at"]
     readonly_fields = fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from plans.audit import AuditEntry, AuditedAdminMixin
+from plans.audit import AuditEntry, AuditedAdminMixin, ReadOnlyAdminMixin
 from plans.batch import BatchItem, BatchPrint
 from plans.comments import PlanComment
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
@@ -99,67 +99,44 @@ class PlanCommentAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(IssueCounter)
-class IssueCounterAdmin(admin.ModelAdmin):
+class IssueCounterAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Shown for inspection only: a number changed by hand would break the series without gaps."""
 
     list_display = ["unit", "doc_type", "year", "last"]
     readonly_fields = ["unit", "doc_type", "year", "last"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class BatchItemInline(admin.TabularInline):
+class BatchItemInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = BatchItem
     fields = ["order", "unit_name", "label", "status", "reason"]
     readonly_fields = fields
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(BatchPrint)
-class BatchPrintAdmin(admin.ModelAdmin):
+class BatchPrintAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Batches are made and filled by the worker; here they are read, e.g. to find one that stopped."""
 
     list_display = ["pk", "requested_by", "year", "kind", "status", "done", "total", "created_at", "finished_at"]
     list_filter = ["status", "kind"]
     readonly_fields = ["requested_by", "year", "kind", "status", "total", "done", "failures", "result", "created_at", "finished_at"]
     inlines = [BatchItemInline]
-
-    def has_add_permission(self, request):
-        return False
+    deletable = True
 
 
 @admin.register(BatchItem)
-class BatchItemAdmin(admin.ModelAdmin):
+class BatchItemAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["batch", "order", "unit_name", "label", "status", "reason"]
     list_filter = ["status"]
     readonly_fields = ["batch", "plan", "order", "unit_name", "label", "status", "reason", "part"]
-
-    def has_add_permission(self, request):
-        return False
+    deletable = True
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The trail is evidence: it can be read and searched here, never edited."""
 
     list_display = ["at", "actor", "action", "content_type", "object_repr", "unit"]
     list_filter = ["action", "content_type"]
     search_fields = ["object_repr", "actor__username", "comment"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

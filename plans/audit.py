@@ -129,6 +129,22 @@ def record(actor, obj, action, before=None, after=None, comment=""):
     )
 
 
+class ReadOnlyAdminMixin:
+    """Records the app itself writes (number counters, the trail, batches, signing credentials):
+    the admin reads them; changed by hand they would lie. `deletable` lets clean-up through."""
+
+    deletable = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return self.deletable
+
+
 class AuditedAdminMixin:
     """Admin changes are recorded like any other: the admin is a user too."""
 

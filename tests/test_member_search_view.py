@@ -108,3 +108,8 @@ def test_member_list_offers_the_wide_search_to_staff_only(client, province):
         reverse("members:member_list", args=[school.pk])).content.decode()
     assert "Tìm ở mọi đơn vị" not in _login(client, school, Role.Kind.CHAIR).get(
         reverse("members:member_list", args=[school.pk])).content.decode()
+
+
+def test_the_unit_tree_offers_the_member_search(client, province):
+    page = _login(client, province["top"]).get(reverse("members:unit_tree")).content.decode()
+    assert f'action="{URL}"' in page and "Tìm đoàn viên ở mọi đơn vị của tôi" in page

@@ -195,3 +195,9 @@ def test_the_monthly_report_is_signed_through_the_same_path(issued, trust_root):
 def test_outsiders_get_404_on_the_verify_page(client, issued):
     client.force_login(RoleFactory(unit=UnitFactory(superior=FederationFactory()), kind=Role.Kind.CHAIR).user)
     assert client.get(reverse("plan_verify", args=[issued.pk])).status_code == 404
+
+
+def test_every_page_links_to_the_verify_page(client, world):
+    client.force_login(world[1])
+    page = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("verify_upload")}"' in page and "Kiểm tra chữ ký số" in page

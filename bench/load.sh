@@ -3,7 +3,8 @@
 # (manage.py generate_scale) in PostgreSQL, and wrk from a second process on the same loopback.
 #
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/unionplans_e bench/load.sh
-#   MODE=long DATABASE_URL=... bench/load.sh       # 5 minutes a page: the "no error under load" run
+#   MODE=long DATABASE_URL=... bench/load.sh       # 5 minutes a page
+#   MODE=soak DATABASE_URL=... bench/load.sh       # one 5-minute mixed run of every page: "no error under load"
 #
 # DURATION (30s; 5m with MODE=long), CONNECTIONS (10), PORT (8801) and MEMBER_SEARCH (the path of
 # the scope-wide member search) may be set. Every run is bounded by DURATION; the server is stopped
@@ -11,7 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the PostgreSQL database that holds the scale data}"
-if [ "${MODE:-}" = long ]; then DURATION=${DURATION:-5m}; else DURATION=${DURATION:-30s}; fi
+case "${MODE:-}" in long|soak) DURATION=${DURATION:-5m} ;; *) DURATION=${DURATION:-30s} ;; esac
 CONNECTIONS=${CONNECTIONS:-10}
 PORT=${PORT:-8801}
 MEMBER_SEARCH=${MEMBER_SEARCH:-/don-vi/doan-vien/tim/?q=huong}
@@ -47,6 +48,20 @@ run() {  # $1 label, then wrk's URL and extra arguments
   # Requests wrk left queued in gunicorn's backlog are answered before the next run starts.
   curl -s -o /dev/null --max-time 120 "$BASE/healthz/"
 }
+if [ "${MODE:-}" = soak ]; then
+  # Every page but the login POST in turn, as the BCH member and the province staff, for DURATION.
+  tab=$(printf '\t')
+  MIX="$SESSION$tab/plans/$PLAN/xem-truoc/
+$SESSION$tab/plans/$PLAN/thang-nay/
+$SESSION$tab/don-vi/$UNIT/doan-vien/?q=huong
+$PROVINCE$tab$MEMBER_SEARCH
+$PROVINCE$tab/don-vi/
+$PROVINCE$tab/tong-quan/
+$SESSION$tab/plans/$PLAN/pdf/
+$tab/dang-nhap/" run "mixed load, every page" "$BASE/"
+  grep -i error "$WORK/gunicorn.log" | grep -v "Booting\|Listening\|Using worker" || true
+  exit 0
+fi
 run "ceiling (/healthz/)" "$BASE/healthz/"
 run "login page (GET)" "$BASE/dang-nhap/"
 curl -s -c "$WORK/jar2" -o "$WORK/login.html" "$BASE/dang-nhap/"

@@ -10,6 +10,21 @@ if body then
   wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 end
 
+-- MIX (lines of "<cookie><TAB><path>") turns the run into a mixed load: the requests take turns.
+local mix = os.getenv("MIX")
+if mix then
+  local requests = {}
+  for line in mix:gmatch("[^\n]+") do
+    local cookie, path = line:match("^([^\t]*)\t(.+)$")
+    table.insert(requests, wrk.format("GET", path, { Cookie = cookie }))
+  end
+  local turn = 0
+  function request()
+    turn = turn % #requests + 1
+    return requests[turn]
+  end
+end
+
 local threads = {}
 
 function setup(thread)

@@ -156,21 +156,27 @@ if os.environ.get("S3_BUCKET"):
         },
     }
 
-# "documents" keeps printed PDFs, keyed by the hash of what they print (plans.pdf.serve), so any
-# server may serve any of them. On disk by default (DOCUMENT_CACHE_DIR, outside the source tree): no
-# service to run; in Redis when REDIS_URL is set, shared by every server.
+# Two caches every web process shares: in Redis when REDIS_URL is set (one server for every
+# machine), else in a folder (DOCUMENT_CACHE_DIR, outside the source tree: one machine, no service).
+# "documents" keeps printed PDFs, keyed by the hash of what they print (plans.pdf.serve), so nothing
+# in it ever goes stale. "default" keeps figures worked out from many rows (the federation overview,
+# plans.overview), each under a version that every change to those rows replaces; its timeout only
+# bounds what a change made around the app (a restored database) could leave behind.
 DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
+_CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
+
+
+def _shared_cache(folder, timeout, **options):
+    if os.environ.get("REDIS_URL"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
+                "KEY_PREFIX": folder, "TIMEOUT": timeout}
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(_CACHE_DIR / folder),
+            "TIMEOUT": timeout, "OPTIONS": options}
+
+
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "documents": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
-        "TIMEOUT": DOCUMENT_CACHE_SECONDS,
-    } if os.environ.get("REDIS_URL") else {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")),
-        "TIMEOUT": DOCUMENT_CACHE_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
+    "default": _shared_cache("data", 600, MAX_ENTRIES=5000),
+    "documents": _shared_cache("pdf", DOCUMENT_CACHE_SECONDS, MAX_ENTRIES=2000),
 }
 
 # Digital signatures (members.signing, plans.pdf.pades). The units' signing keys are stored

@@ -93,6 +93,32 @@ check "$([ "$TWO_CODE" = 200 ] && [ "$same" = 0 ] && [ "$TWO_ETAG" = "$ONE_ETAG"
 code=$(curl -s -b "$WORK/jar" -o /dev/null -w '%{http_code}' -H "If-None-Match: $ONE_ETAG" "$TWO_URL/plans/$PLAN/pdf/")
 check "$([ "$code" = 304 ]; echo $?)" "If-None-Match with :$PORT1's ETag on :$PORT2 answers $code"
 
+# The overview's figures: each instance keeps them in its memory under a version kept in Redis, so a
+# row saved by any other process shows on the next page of both (the change is made, then undone,
+# by a third process: manage.py shell).
+done_line() {  # $1 base URL: the overview's "this month's rows done" total, as province staff
+  curl -s -b "$WORK/tinh" "$1/tong-quan/" | grep -o 'Việc tháng này đã xong: [0-9/]*' | head -1
+}
+post_login "$ONE_URL" "$WORK/tinh" quymo.tinh "$PASSWORD" >/dev/null
+BEFORE=$(done_line "$ONE_URL")
+flip() {  # $1 "done": the first planned row of this month in plan $PLAN is marked done; "undo": back
+  .venv/bin/python manage.py shell -v 0 -c "
+from plans import months
+from plans.models import MonthlyActivity
+plan = MonthlyActivity.objects.filter(plan_id=$PLAN).first().plan
+rows = plan.activities.filter(month_index=months.current_index(plan))
+row = rows.filter(status='planned', result='').order_by('pk').first() if '$1' != 'undo' else rows.filter(result='two-instances check').get()
+row.status, row.result = ('done', 'two-instances check') if '$1' != 'undo' else ('planned', '')
+row.save()"
+}
+flip done
+AFTER_ONE=$(done_line "$ONE_URL")
+AFTER_TWO=$(done_line "$TWO_URL")
+flip undo
+AGAIN=$(done_line "$TWO_URL")
+check "$([ -n "$BEFORE" ] && [ "$AFTER_ONE" != "$BEFORE" ] && [ "$AFTER_TWO" = "$AFTER_ONE" ] && [ "$AGAIN" = "$BEFORE" ]; echo $?)" \
+  "overview on :$PORT1 '$BEFORE'; a row saved elsewhere: '$AFTER_ONE' on :$PORT1, '$AFTER_TWO' on :$PORT2; undone: '$AGAIN'"
+
 # Login lockout (django-axes): counted in PostgreSQL, so wrong passwords on one instance lock the other.
 for _ in 1 2 3 4 5; do post_login "$ONE_URL" "$WORK/probe" "$PROBE" wrong-password >/dev/null; done
 code=$(post_login "$TWO_URL" "$WORK/probe2" "$PROBE" wrong-password)

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from members.demo import DEMO_PASSWORD, ETHNICITY, FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, OCCUPATIONS
 from members.models import Affiliation, Member, Position, Role, Unit
-from plans import periods
+from plans import overview, periods
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 
 PROVINCE_NAME = "Liên đoàn Lao động tỉnh Quy Mô"
@@ -95,6 +95,8 @@ def generate(units=2000, districts=40, members=40, rows=10, targets=20, seed=202
             progress(start + count, units)
     with transaction.atomic():
         _logins(province, federations[0], grassroots[0])
+    # Written in bulk, which sends no signal to the overview's cache.
+    overview.invalidate()
     return {
         "units": len(grassroots), "federations": len(federations), "members": len(grassroots) * members,
         "rows": len(grassroots) * rows * periods.MONTHS_IN_PERIOD, "targets": len(grassroots) * targets,

@@ -1,0 +1,95 @@
+"""Service time of each page the load run measures, one request at a time, in-process: what a request
+costs the server before any queueing. Under `load.sh` (10 connections on 2 workers) the p95 is about
+five times this, so this is the figure to bring down, and the one to read a profile of.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/unionplans_e .venv/bin/python bench/pages.py [ROUNDS]
+    ... bench/pages.py --profile overview         # cProfile of one page, 25 heaviest functions
+
+Needs the scale data (manage.py generate_scale). Prints, per page, the median and best of ROUNDS
+(default 20) requests after two warm-ups, in milliseconds, with the queries, their time and the bytes.
+"""
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.update(DJANGO_SETTINGS_MODULE="unionplans.settings", DEBUG="0", SECURE_SSL_REDIRECT="0", STATIC_MANIFEST="0")
+os.environ.setdefault("DOCUMENT_CACHE_DIR", tempfile.mkdtemp(prefix="unionplans-pages-"))
+sys.path.insert(0, str(ROOT))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from members.models import Role  # noqa: E402
+
+
+def pages():
+    unit = Role.objects.get(user__username="quymo.bch").unit
+    plan = unit.plans.get().pk
+    return {
+        "healthz": (None, "/healthz/"),
+        "login": (None, "/dang-nhap/"),
+        "plan": ("quymo.bch", f"/plans/{plan}/xem-truoc/"),
+        "month": ("quymo.bch", f"/plans/{plan}/thang-nay/"),
+        "search-unit": ("quymo.bch", f"/don-vi/{unit.pk}/doan-vien/?q=huong"),
+        "search-province": ("quymo.tinh", "/don-vi/doan-vien/tim/?q=huong"),
+        "search-province-an": ("quymo.tinh", "/don-vi/doan-vien/tim/?q=an"),
+        "tree": ("quymo.tinh", "/don-vi/"),
+        "overview": ("quymo.tinh", "/tong-quan/"),
+        "pdf": ("quymo.bch", f"/plans/{plan}/pdf/"),
+    }
+
+
+def client_for(username, clients={}):
+    if username not in clients:
+        clients[username] = Client()
+        if username:
+            clients[username].force_login(get_user_model().objects.get(username=username))
+    return clients[username]
+
+
+def measure(client, path, rounds):
+    for _ in range(2):
+        assert client.get(path).status_code == 200, path
+    times = []
+    for _ in range(rounds):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            response = client.get(path)
+            times.append((time.perf_counter() - start) * 1000)
+    sql = sum(float(q["time"]) for q in queries.captured_queries) * 1000
+    return statistics.median(times), min(times), len(queries), sql, len(response.content)
+
+
+def main(argv):
+    table = pages()
+    if argv[:1] == ["--profile"]:
+        username, path = table[argv[1]]
+        client = client_for(username)
+        client.get(path)
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [client.get(path) for _ in range(10)])
+        pstats.Stats(profile).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("TOP", "25")))
+        return
+    rounds = int(argv[0]) if argv else 20
+    print(f"{'page':20} {'median':>8} {'best':>8} {'queries':>8} {'SQL ms':>8} {'bytes':>8}")
+    for name, (username, path) in table.items():
+        median, best, count, sql, size = measure(client_for(username), path, rounds)
+        print(f"{name:20} {median:8.1f} {best:8.1f} {count:8d} {sql:8.1f} {size:8d}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_GET, require_POST
 
 from members.models import Role
@@ -15,11 +17,16 @@ from plans.models import AnnualPlan, MonthlyActivity
 from plans.scope import get_plan_for_user, plans_for_user
 
 
+def _prefix(activity):
+    """The row's HTML id, and the prefix of its form's fields: a page holds many rows' forms."""
+    return f"row-{activity.pk}"
+
+
 class RowForm(forms.ModelForm):
     class Meta:
         model = MonthlyActivity
         fields = ["status", "result", "responsible"]
-        labels = {"status": "Tình trạng", "result": "Kết quả (hoặc lý do chưa làm)", "responsible": "Người thực hiện"}
+        labels = {"responsible": "Người thực hiện"}
         widgets = {"responsible": forms.CheckboxSelectMultiple}
         error_messages = {
             "status": {"invalid_choice": "Hãy chọn một tình trạng trong danh sách."},
@@ -27,14 +34,9 @@ class RowForm(forms.ModelForm):
                             "invalid_pk_value": "Người được chọn không thuộc đơn vị."},
         }
 
-    def __init__(self, *args, pick=False, **kwargs):
-        super().__init__(*args, prefix=f"row-{kwargs['instance'].pk}", **kwargs)
-        # The member picker is drawn when asked for, and for a posted form, whose choice is checked
-        # against the unit and shown again; only then is the queryset built: for each of a page's
-        # rows that cost more than drawing them.
-        self.pick = pick or self.is_bound
-        if self.pick:
-            self.fields["responsible"].queryset = months.eligible_members(self.instance)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix=_prefix(kwargs["instance"]), **kwargs)
+        self.fields["responsible"].queryset = months.eligible_members(self.instance)
 
 
 class UnplannedForm(forms.Form):
@@ -61,16 +63,51 @@ def _get_row_for_user(user, plan, row_pk):
         raise Http404("Không tìm thấy hoạt động.") from None
 
 
-def _row_context(plan, activity, index, form=None, saved=False, pick=False):
-    """`pick` draws the unit's members as checkboxes; otherwise the row names the chosen ones and
-    carries them as hidden fields, so a save without opening the picker keeps them. Forty
-    checkboxes in each of a plan's rows made the page hundreds of kB and a second to draw."""
-    form = form or RowForm(instance=activity, pick=pick)
-    return {
-        "plan": plan, "row": activity, "form": form, "pick": form.pick,
-        "overdue": months.is_overdue(activity, index), "saved": saved,
-        "month": months.month_label(plan, activity.month_index),
+def _status_options(chosen):
+    return format_html_join("", '<option value="{}"{}>{}</option>', (
+        (value, " selected" if value == chosen else "", label) for value, label in MonthlyActivity.Status.choices
+    ))
+
+
+# Drawn once, not by a loop of the template in each of a page's dozens of rows.
+STATUS_OPTIONS = {value: _status_options(value) for value in MonthlyActivity.Status.values}
+# The fields whose errors a row prints under them; a row as stored has none.
+NO_ERRORS = {"status": "", "result": ""}
+
+
+def _row_item(plan, activity, index, people=(), form=None, saved=False):
+    """What one row draws, worked out here as ready text: a page has dozens of rows, and a ModelForm
+    for each, a loop over the choices or numbers localised by the template cost more than the rest
+    of the page. A row as stored names its `people`, carried as hidden fields so that a save
+    without opening the picker keeps them. A row with a form is a failed save (what was typed,
+    and why) or one whose member picker is open."""
+    overdue = months.is_overdue(activity, index)
+    item = {
+        "row": activity, "id": _prefix(activity), "form": form, "saved": saved, "overdue": overdue,
+        "month": months.month_label(plan, activity.month_index) if overdue else "",
+        "url": reverse("month_row_update", args=[plan.pk, activity.pk]),
+        "people_url": reverse("month_row_people", args=[plan.pk, activity.pk]),
     }
+    if form is None:
+        return {**item, "options": STATUS_OPTIONS[activity.status], "result": activity.result,
+                "people": people, "failed": False, "errors": NO_ERRORS}
+    return {
+        **item, "options": _status_options(form["status"].value()), "result": form["result"].value() or "",
+        "failed": bool(form.errors), "errors": {field: " ".join(form.errors.get(field, ())) for field in NO_ERRORS},
+    }
+
+
+def _saved_item(plan, activity, index):
+    return _row_item(plan, activity, index, months.named_people([activity])[activity.pk], saved=True)
+
+
+def _row_context(plan, item):
+    return {**_rows_context(plan), "item": item}
+
+
+def _rows_context(plan):
+    """What every row of a plan shares."""
+    return {"plan": plan, "page_url": reverse("month_rows", args=[plan.pk])}
 
 
 @login_required
@@ -102,22 +139,28 @@ def row_people(request, pk, row_pk):
     """The picker of one row, fetched by htmx when the user opens "Chọn người thực hiện"."""
     plan = _get_plan_for_user(request.user, pk)
     activity = _get_row_for_user(request.user, plan, row_pk)
-    context = _row_context(plan, activity, months.current_index(plan), pick=True)
-    return render(request, "plans/month/_people.html", context)
+    item = _row_item(plan, activity, months.current_index(plan), form=RowForm(instance=activity))
+    return render(request, "plans/month/_people.html", _row_context(plan, item))
 
 
 def _page_context(plan, failed=None, pick=None):
-    """The overdue rows, then this month's; a row that failed to save shows its posted form."""
+    """The overdue rows, then this month's; a row that failed to save shows its posted form, the
+    row `pick` its member picker."""
     index = months.current_index(plan)
 
-    def contexts(rows):
-        out = [_row_context(plan, a, index, pick=a.pk == pick) for a in rows]
-        return [failed if failed and r["row"].pk == failed["row"].pk else r for r in out]
+    activities = list(months.rows_due(plan, index))
+    people = months.named_people(activities)
 
+    def item(activity):
+        if failed and activity.pk == failed["row"].pk:
+            return failed
+        form = RowForm(instance=activity) if activity.pk == pick else None
+        return _row_item(plan, activity, index, people[activity.pk], form)
+
+    items = [item(a) for a in activities]
     return {
-        "plan": plan, "in_period": months.in_period(index),
-        "overdue_rows": contexts(months.overdue_rows(plan, index)),
-        "current_rows": contexts(months.rows_of_month(plan, index)) if months.in_period(index) else [],
+        **_rows_context(plan), "in_period": months.in_period(index),
+        "overdue_rows": [i for i in items if i["overdue"]], "current_rows": [i for i in items if not i["overdue"]],
         "month": months.month_label(plan, index) if months.in_period(index) else "",
         "add_form": UnplannedForm(),
     }
@@ -134,14 +177,14 @@ def update_row(request, pk, row_pk):
     if not form.is_valid():
         # The instance keeps the posted values once validated; reload it so the row's facts stay true.
         activity.refresh_from_db()
-        context = _row_context(plan, activity, index, form)
+        item = _row_item(plan, activity, index, form=form)
         if htmx:
-            return render(request, "plans/month/_row.html", context, status=422)
+            return render(request, "plans/month/_row.html", _row_context(plan, item), status=422)
         messages.error(request, "Chưa lưu được: hãy sửa các chỗ được đánh dấu.")
-        return render(request, "plans/month/page.html", _page_context(plan, failed=context), status=400)
+        return render(request, "plans/month/page.html", _page_context(plan, failed=item), status=400)
     months.update_row(request.user, activity, **form.cleaned_data)
     if htmx:
-        return render(request, "plans/month/_row.html", _row_context(plan, activity, index, saved=True))
+        return render(request, "plans/month/_row.html", _row_context(plan, _saved_item(plan, activity, index)))
     messages.success(request, "Đã lưu.")
     return redirect("month_rows", pk=plan.pk)
 
@@ -162,7 +205,7 @@ def add_unplanned(request, pk):
     activity = months.add_unplanned(request.user, plan, index, form.cleaned_data["content"])
     if htmx:
         return render(request, "plans/month/_added.html", {
-            **_row_context(plan, activity, index, saved=True), "add_form": UnplannedForm(),
+            **_row_context(plan, _saved_item(plan, activity, index)), "add_form": UnplannedForm(),
         })
     messages.success(request, "Đã thêm việc phát sinh.")
     return redirect("month_rows", pk=plan.pk)

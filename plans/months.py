@@ -1,5 +1,6 @@
 """Keeping the month rows of an issued plan current: which rows are due now, which are overdue,
 and the audited changes a BCH member makes to them after the monthly meeting."""
+from collections import defaultdict
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -40,14 +41,23 @@ def month_label(plan, index):
     return f"Tháng {month.month}/{month.year}"
 
 
-def rows_of_month(plan, index):
-    rows = plan.activities.prefetch_related("responsible").select_related("updated_by")
-    return rows if index is None else rows.filter(month_index=index)
+def rows_due(plan, index):
+    """The rows the month page shows, in one query: this month's, and those of earlier months
+    still planned or in progress (overdue)."""
+    return plan.activities.filter(
+        Q(month_index=index) | Q(status__in=OPEN, month_index__lt=index),
+    ).select_related("updated_by").order_by("month_index", "order")
 
 
-def overdue_rows(plan, index):
-    """Rows of earlier months still planned or in progress."""
-    return rows_of_month(plan, None).filter(status__in=OPEN, month_index__lt=index).order_by("month_index", "order")
+def named_people(rows):
+    """The people each row names, {row id: [(member id, name)]} in the picker's order, in one
+    query whatever the number of rows: prefetch_related builds a queryset for each row, which
+    cost more than drawing the row."""
+    people = defaultdict(list)
+    links = MonthlyActivity.responsible.through.objects.filter(monthlyactivity__in=rows).order_by("member__sort_key")
+    for row, member, name in links.values_list("monthlyactivity_id", "member_id", "member__full_name"):
+        people[row].append((member, name))
+    return people
 
 
 def eligible_members(activity):

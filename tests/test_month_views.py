@@ -53,6 +53,27 @@ def test_page_lists_this_months_rows_and_overdue_ones(client, bch, plan):
     assert "22/12" not in page
 
 
+def _chosen_status(page, row):
+    return re.search(rf'name="row-{row.pk}-status".*?<option value="([^"]+)" selected>', page).group(1)
+
+
+def test_each_row_shows_what_is_stored_and_who_updated_it(client, bch, plan):
+    bch.last_name, bch.first_name = "Nguyễn", "Thị Lan"
+    bch.save()
+    started = ActivityFactory(plan=plan, month_index=3, status=MonthlyActivity.Status.IN_PROGRESS, result="Đã họp tổ")
+    untouched = ActivityFactory(plan=plan, month_index=2)
+    MonthlyActivity.objects.filter(pk=started.pk).update(
+        updated_by=bch, updated_at=datetime.datetime(2024, 11, 18, 1, 30, tzinfo=datetime.timezone.utc),
+    )
+
+    page = client.get(reverse("month_rows", args=[plan.pk])).content.decode()
+
+    assert _chosen_status(page, started) == "in_progress" and _chosen_status(page, untouched) == "planned"
+    assert re.search(rf'name="row-{started.pk}-result"[^>]*>\s*Đã họp tổ</textarea>', page)
+    assert "Cập nhật: Nguyễn Thị Lan, 18/11/2024 08:30" in page
+    assert page.count("Cập nhật:") == 1
+
+
 def test_month_follows_vietnam_time_not_utc(plan):
     # 23:30 UTC on 31 October is 06:30 on 1 November in Hà Nội.
     late = datetime.datetime(2024, 10, 31, 23, 30, tzinfo=datetime.timezone.utc)
@@ -104,6 +125,20 @@ def test_failed_save_keeps_typed_text_and_says_why(client, bch, plan):
     row.refresh_from_db()
     assert row.status == "planned" and row.result == ""
     assert not AuditEntry.objects.filter(object_id=str(row.pk)).exists()
+
+
+def test_without_javascript_a_failed_save_shows_the_page_with_the_typed_text(client, bch, plan):
+    row = ActivityFactory(plan=plan, month_index=3)
+    ActivityFactory(plan=plan, month_index=3, content="Việc khác vẫn hiện")
+    response = client.post(
+        reverse("month_row_update", args=[plan.pk, row.pk]), _post(plan, row, status="xong-roi", result="Ghi chú đã gõ dở"),
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Chưa lưu được: hãy sửa các chỗ được đánh dấu." in page and "Việc khác vẫn hiện" in page
+    assert "Ghi chú đã gõ dở" in page and "Hãy chọn một tình trạng trong danh sách." in page
+    row.refresh_from_db()
+    assert row.status == "planned" and row.result == ""
 
 
 def test_member_of_another_unit_cannot_be_named_responsible(client, bch, plan):
@@ -279,7 +314,7 @@ def test_queries_do_not_grow_with_rows_or_members(client, bch, plan, django_asse
     rows = [ActivityFactory(plan=plan, month_index=month) for month in (2, 3) for _ in range(size)]
     for row in rows:
         row.responsible.set(people[:3])
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(12):
         page = client.get(reverse("month_rows", args=[plan.pk]))
     assert page.content.decode().count("Chọn người thực hiện") == 2 * size
     with django_assert_max_num_queries(11):

@@ -83,13 +83,24 @@ def search(queryset, query):
 class CappedPaginator(Paginator):
     """Pages of search results that count at most `cap` matches: counting every "an" among a
     province's 80,000 members costs more than the page itself, and nobody reads past page 20;
-    the page says there are more and asks for a longer query instead."""
+    the page says there are more and asks for a longer query instead.
+
+    The keys of the first `cap` + 1 matches are read once, in order: they give both the count and
+    the page, so the search runs once a request; the page's rows are then read by key from `rows`."""
 
     cap = 1000
 
+    def __init__(self, object_list, per_page, rows):
+        super().__init__(object_list, per_page)
+        self.rows = rows
+
     @cached_property
+    def keys(self):
+        return list(self.object_list.values_list("pk", flat=True)[: self.cap + 1])
+
+    @property
     def found(self):
-        return self.object_list.order_by()[: self.cap + 1].count()
+        return len(self.keys)
 
     @property
     def more(self):
@@ -98,3 +109,10 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self):
         return min(self.found, self.cap)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        keys = self.keys[bottom:min(bottom + self.per_page, self.count)]
+        by_key = self.rows.in_bulk(keys)
+        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)

@@ -10,7 +10,7 @@ from members import search, services, stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.lookups import get_member_for_user
 from members.models import Member, Role
-from members.scope import get_unit_for_user, role_unit_ids, units_for_user
+from members.scope import get_unit_for_user, members_for_user, role_unit_ids
 
 SEARCH_PAGE_SIZE = 50
 
@@ -42,10 +42,9 @@ def member_search(request):
     form = SearchForm(request.GET or None)
     page = page_numbers = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        members = Member.objects.filter(unit__in=units_for_user(request.user)).select_related("unit").only(
-            "full_name", "birth_date", "card_number", "status", "unit__name",
-        )
-        page = search.CappedPaginator(_matching(members, form), SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = Member.objects.select_related("unit").only("full_name", "birth_date", "card_number", "status", "unit__name")
+        matching = _matching(members_for_user(request.user), form)
+        page = search.CappedPaginator(matching, SEARCH_PAGE_SIZE, rows).get_page(request.GET.get("page"))
         page_numbers = page.paginator.get_elided_page_range(page.number)
     query = request.GET.copy()
     query.pop("page", None)

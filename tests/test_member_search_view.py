@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from members import search
+from members import scope, search
 from members.models import Member, Role
 from tests.factories import FederationFactory, MemberFactory, RoleFactory, UnitFactory
 
@@ -27,6 +27,10 @@ def province():
                               status_date=datetime.date(2024, 6, 30)),
     }
     return {"top": top, "districts": districts, "schools": schools, "people": people}
+
+
+def _results(page):
+    return page[page.index("<tbody>"):page.index("</tbody>")]
 
 
 def _login(client, unit, kind=Role.Kind.STAFF):
@@ -113,3 +117,14 @@ def test_member_list_offers_the_wide_search_to_staff_only(client, province):
 def test_the_unit_tree_offers_the_member_search(client, province):
     page = _login(client, province["top"]).get(reverse("members:unit_tree")).content.decode()
     assert f'action="{URL}"' in page and "Tìm đoàn viên ở mọi đơn vị của tôi" in page
+
+
+def test_a_wide_reach_finds_the_same_members_in_the_same_order(client, province, monkeypatch):
+    """A province's thousands of units are searched through a subquery instead of a list of ids."""
+    _login(client, province["top"])
+    listed = client.get(URL, {"q": "thi"}).content.decode()
+    monkeypatch.setattr(scope, "LISTED_UNITS", 1)
+    wide = client.get(URL, {"q": "thi"}).content.decode()
+    assert _results(wide) == _results(listed) and wide.index("Nguyễn Thị Hương") < wide.index("Lê Thị Phương")
+    district = _login(client, province["districts"][0]).get(URL, {"q": "huong"}).content.decode()
+    assert "Nguyễn Thị Hương" in district and "Lê Thị Phương" not in district

@@ -21,6 +21,8 @@ NUMBER = re.compile(r"^(0[1-9]|[1-9][0-9]{1,3})$")
 MONTH = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 ISSUER_KEYS = ("superior", "name", "abbreviation", "place")
 SIGNER_KEYS = ("authority", "position", "name")
+ACTIVITY_KEYS = ("content", "measures", "owner", "status", "result")
+TARGET_COLUMNS = ("group", "text", "measure", "value", "result_value", "result_met")
 
 
 class PlanFormatError(ValueError):
@@ -139,7 +141,7 @@ def _months(value, path, period):
         if not activities:
             raise PlanFormatError(f"{mpath}.activities", "tháng phải có ít nhất một hoạt động.")
         for activity, apath in activities:
-            _fields(activity, apath, ("content", "measures", "owner", "status", "result"))
+            _fields(activity, apath, ACTIVITY_KEYS)
             _text(activity["content"], f"{apath}.content", required=True)
             for key in ("measures", "owner", "result"):
                 _text(activity[key], f"{apath}.{key}")
@@ -265,20 +267,20 @@ def import_plan(data, unit=None):
 def _section_tree(sections, parent_id=None):
     return [
         {
-            "kind": s.kind, "title": s.title, "paragraphs": s.paragraphs,
-            "sections": _section_tree(sections, s.pk),
+            "kind": s["kind"], "title": s["title"], "paragraphs": s["paragraphs"],
+            "sections": _section_tree(sections, s["id"]),
         }
         for s in sections
-        if s.parent_id == parent_id
+        if s["parent_id"] == parent_id
     ]
 
 
 def _target_data(target):
-    if target.measure == Target.Measure.QUALITATIVE:
-        measure, result = None, target.result_met
+    if target["measure"] == Target.Measure.QUALITATIVE:
+        measure, result = None, target["result_met"]
     else:
-        measure, result = {"kind": target.measure, "value": target.value}, target.result_value
-    return {"group": target.group, "text": target.text, "measure": measure, "result": result}
+        measure, result = {"kind": target["measure"], "value": target["value"]}, target["result_value"]
+    return {"group": target["group"], "text": target["text"], "measure": measure, "result": result}
 
 
 def _ordered(mapping, keys):
@@ -287,14 +289,13 @@ def _ordered(mapping, keys):
 
 
 def export_plan(plan):
-    """The plan as format data, in the spec's key order: what `dumps` writes and the printer reads."""
-    sections = list(plan.sections.order_by("order", "pk"))
+    """The plan as format data, in the spec's key order: what `dumps` writes and the printer reads.
+    Rows are read as dicts of the printed columns only: every preview and PDF request exports the
+    plan, and building model instances was most of its cost."""
+    sections = list(plan.sections.order_by("order", "pk").values("id", "parent_id", "part", "kind", "title", "paragraphs"))
     months = {}
-    for activity in plan.activities.order_by("month_index", "order", "pk"):
-        months.setdefault(activity.month_index, []).append({
-            "content": activity.content, "measures": activity.measures, "owner": activity.owner,
-            "status": activity.status, "result": activity.result,
-        })
+    for activity in plan.activities.order_by("month_index", "order", "pk").values("month_index", *ACTIVITY_KEYS):
+        months.setdefault(activity.pop("month_index"), []).append(activity)
     return {
         "format": FORMAT,
         "issuer": _ordered(plan.issuer, ISSUER_KEYS),
@@ -305,15 +306,15 @@ def export_plan(plan):
         "title": plan.title,
         "bases": plan.bases,
         "preamble": plan.preamble,
-        "sections": _section_tree([s for s in sections if s.part == Section.Part.BODY]),
-        "targets": [_target_data(t) for t in plan.targets.order_by("order", "pk")],
+        "sections": _section_tree([s for s in sections if s["part"] == Section.Part.BODY]),
+        "targets": [_target_data(t) for t in plan.targets.order_by("order", "pk").values(*TARGET_COLUMNS)],
         "month_columns": plan.month_columns,
         "months": [
             {"month": plan.month_at(index).strftime("%Y-%m"), "activities": rows}
             for index, rows in months.items()
         ],
         "closing": plan.closing,
-        "appendices": _section_tree([s for s in sections if s.part == Section.Part.APPENDIX]),
+        "appendices": _section_tree([s for s in sections if s["part"] == Section.Part.APPENDIX]),
         "recipients": plan.recipients,
         "signers": [_ordered(signer, SIGNER_KEYS) for signer in plan.signers],
     }

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET
 
 from plans import numbering
 from plans.pdf import RenderError, content_hash, serve
-from plans.pdf.context import document
 from plans.scope import get_plan_for_user
 
 
@@ -50,5 +49,6 @@ def plan_preview(request, pk):
     plan = get_plan_for_user(request.user, pk)
     data = serve.plan_data(plan)
     return render(request, "pdf/preview.html", {
-        **document(data, serve.revision_line(plan)), "plan": plan, "filename": numbering.filename(data),
+        "plan": plan, "title": data["title"], "filename": numbering.filename(data),
+        "document": serve.cached_document(data, revision=serve.revision_line(plan)),
     })

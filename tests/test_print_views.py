@@ -16,6 +16,7 @@ from plans.models import AnnualPlan
 from plans.pdf import content_hash
 from plans.pdf import render as render_module
 from plans.pdf import serve
+from plans.pdf.render import render_document
 from tests.conftest import DEMO_PLANS
 from tests.factories import (ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory,
                              TargetFactory, UnitFactory)
@@ -142,14 +143,39 @@ def test_a_plan_too_big_to_print_goes_back_to_the_preview_with_the_reason(client
     assert "vượt quá 0 dòng có thể in" in response.content.decode()
 
 
-def test_preview_shows_the_document_in_the_app(client, plan):
-    page = login(client, plan.unit).get(reverse("plan_preview", args=[plan.pk])).content.decode()
+@pytest.mark.parametrize("visit", ["first", "from the cache"])
+def test_preview_shows_the_document_in_the_app(client, plan, visit):
+    login(client, plan.unit)
+    url = reverse("plan_preview", args=[plan.pk])
+    if visit == "from the cache":
+        client.get(url)
+    page = client.get(url).content.decode()
     assert "Kế hoạch công đoàn</a>" in page  # the app's own layout, base.html
     assert f'href="{reverse("home")}">&larr; Quay lại' in page
     assert f'href="{reverse("plan_pdf", args=[plan.pk])}" download="KH-01-CDCS-2024-2025.pdf"' in page
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "Số: 01/KH-CĐCS" in page
     assert "I. TÌNH HÌNH CHUNG" in page and "Vinh Hưng, ngày 05 tháng 9 năm 2024" in page
     assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in page and '<img src="file' not in page
+
+
+def test_preview_renders_the_document_once_and_shows_every_edit_at_once(client, plan, monkeypatch):
+    documents = []
+
+    def counted(data, revision):
+        documents.append(data)
+        return render_document(data, revision)
+
+    monkeypatch.setattr(serve, "render_document", counted)
+    login(client, plan.unit)
+    url = reverse("plan_preview", args=[plan.pk])
+    for _ in range(2):
+        assert "Tháng 9/2024" in client.get(url).content.decode()
+    assert len(documents) == 1
+    plan.activities.update(content="Tổ chức Hội nghị CBCCVC <b>đầu năm</b>")
+    page = client.get(url).content.decode()
+    assert "Tổ chức Hội nghị CBCCVC &lt;b&gt;đầu năm&lt;/b&gt;" in page and len(documents) == 2
+    AnnualPlan.objects.filter(pk=plan.pk).update(number=2)
+    assert "Số: 02/KH-CĐCS" in client.get(url).content.decode() and len(documents) == 3
 
 
 def test_render_plan_writes_what_the_web_app_serves(client, plan, tmp_path):

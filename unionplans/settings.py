@@ -158,10 +158,11 @@ if os.environ.get("S3_BUCKET"):
 
 # Two caches every web process shares: in Redis when REDIS_URL is set (one server for every
 # machine), else in a folder (DOCUMENT_CACHE_DIR, outside the source tree: one machine, no service).
-# "documents" keeps printed PDFs, keyed by the hash of what they print (plans.pdf.serve), so nothing
-# in it ever goes stale. "default" keeps figures worked out from many rows (the federation overview,
-# plans.overview), each under a version that every change to those rows replaces; its timeout only
-# bounds what a change made around the app (a restored database) could leave behind.
+# "documents" keeps printed PDFs and the HTML of their previews, keyed by the hash of what they
+# print (plans.pdf.serve), so nothing in it ever goes stale. "default" keeps figures worked out from
+# many rows (the federation overview, plans.overview), each under a version that every change to
+# those rows replaces; its timeout only bounds what a change made around the app (a restored
+# database) could leave behind.
 DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
 _CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
 

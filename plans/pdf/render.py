@@ -15,7 +15,7 @@ from plans.pdf import context
 from plans.pdf.fetcher import StaticFetcher, base_url
 
 # Part of the cache key: bump it whenever a change here, in the templates or in print.css changes
-# what a plan prints, so no PDF of the old layout is served again.
+# what a plan prints, so no PDF or preview of the old layout is served again.
 RENDERER_VERSION = "1"
 STYLESHEET = "pdf/print.css"
 # A render's time grows with its size: about 8 ms of CPU a table row and 30 µs a character here, so
@@ -65,6 +65,11 @@ def check_size(data):
             f"Kế hoạch dài {_thousands(characters)} ký tự, vượt quá {_thousands(MAX_CHARACTERS)} ký tự có thể in "
             "trong một văn bản. Hãy rút gọn nội dung trước khi in."
         )
+
+
+def render_document(data, revision=""):
+    """The document alone, as the app's preview shows it: the fragment the PDF's page wraps."""
+    return render_to_string("pdf/_document.html", context.document(data, revision))
 
 
 def render_html(data, revision="", images=None):

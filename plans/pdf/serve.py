@@ -1,16 +1,17 @@
 """The printed plan as the web app and `render_plan` serve it.
 
 An issued plan is its frozen snapshot (JSON and PDF, stored at issue); any other plan is rendered
-from its live data once per content: the PDF is cached under `content_hash(data)` (the canonical
-JSON plus the renderer version), so an edit of the plan, or a change of layout, reaches a new key
-and nothing ever has to be invalidated.
+from its live data once per content: the PDF, and the HTML of the preview, are cached under
+`content_hash(data)` (the canonical JSON plus the renderer version), so an edit of the plan, or a
+change of layout, reaches a new key and nothing ever has to be invalidated.
 """
 import json
 
 from django.core.cache import caches
+from django.utils.safestring import mark_safe
 
 from plans import numbering
-from plans.pdf.render import content_hash, render_pdf
+from plans.pdf.render import content_hash, render_document, render_pdf
 from plans.planformat import export_plan
 
 CACHE_ALIAS = "documents"
@@ -29,16 +30,21 @@ def revision_line(plan):
     return numbering.revision_line(plan.get_revision_display(), plan_data(replaced))
 
 
-def cached_pdf(data, etag=None, revision=""):
-    """The PDF of `data` from the cache, or rendered and stored; `etag` is `content_hash(data,
+def _cached(kind, data, etag, revision, render):
+    """`render(data, revision)` from the cache, or rendered and stored; `etag` is `content_hash(data,
     revision)` when the caller has it already."""
-    cache = caches[CACHE_ALIAS]
-    key = f"pdf:{etag or content_hash(data, revision)}"
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(data, revision)
-        cache.set(key, pdf)
-    return pdf
+    key = f"{kind}:{etag or content_hash(data, revision)}"
+    return caches[CACHE_ALIAS].get_or_set(key, lambda: render(data, revision))
+
+
+def cached_pdf(data, etag=None, revision=""):
+    return _cached("pdf", data, etag, revision, render_pdf)
+
+
+def cached_document(data, etag=None, revision=""):
+    """The document's HTML for the preview. Marked safe here, not trusted to keep its mark through
+    the cache's serialiser: it is the template's output, every text of the data escaped there."""
+    return mark_safe(_cached("html", data, etag, revision, render_document))
 
 
 def plan_pdf(plan, data, etag=None):

@@ -9,7 +9,7 @@ import rules
 from members.models import Role
 from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
 from plans.models import AnnualPlan
-from plans.scope import plans_for_user
+from plans.scope import can_see, plans_for_user
 
 Status = AnnualPlan.Status
 
@@ -37,7 +37,7 @@ def _status_in(*statuses):
 
 @rules.predicate
 def can_see_plan(user, plan):
-    return plan is not None and plans_for_user(user).filter(pk=plan.pk).exists()
+    return plan is not None and can_see(user, plan)
 
 
 editable = _status_in(Status.DRAFT, Status.RETURNED)

@@ -36,6 +36,15 @@ def get_plan_for_user(user, pk, perm=None):
         plan = plans_for_user(user).select_related("unit").get(pk=pk)
     except AnnualPlan.DoesNotExist:
         raise Http404("Không tìm thấy kế hoạch.") from None
+    plan._in_scope_of = user.pk
     if perm and not user.has_perm(perm, plan):
         raise PermissionDenied
     return plan
+
+
+def can_see(user, plan):
+    """Whether `plan` is in the user's scope; a plan get_plan_for_user found for this user already is,
+    so the permissions checked on it afterwards do not ask the database again."""
+    if user.is_authenticated and getattr(plan, "_in_scope_of", None) == user.pk:
+        return True
+    return plans_for_user(user).filter(pk=plan.pk).exists()

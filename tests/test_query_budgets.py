@@ -59,7 +59,7 @@ def _world(size):
 PAGES = [
     ("home", "chair", lambda w: reverse("home"), 26),
     ("plan editor", "chair", lambda w: reverse("plan_editor", args=[w["draft"].pk]), 57),
-    ("plan preview", "chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 19),
+    ("plan preview", "chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 12),
     ("plan status", "staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 66),
     ("plan history", "staff", lambda w: reverse("plan_history", args=[w["issued"].pk]), 27),
     ("month choice", "executive", lambda w: reverse("month_home"), 7),

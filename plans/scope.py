@@ -33,7 +33,8 @@ def plans_for_user(user):
 def get_plan_for_user(user, pk, perm=None):
     """The plan in the user's scope (404 otherwise); with `perm`, one the user may act on (403)."""
     try:
-        plan = plans_for_user(user).select_related("unit").get(pk=pk)
+        # The issued PDF (hundreds of kB) is read only by the pages that serve it.
+        plan = plans_for_user(user).select_related("unit").defer("snapshot_pdf").get(pk=pk)
     except AnnualPlan.DoesNotExist:
         raise Http404("Không tìm thấy kế hoạch.") from None
     plan._in_scope_of = user.pk

@@ -8,6 +8,8 @@ import pdfplumber
 import pytest
 from django.core.cache import caches
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Role
@@ -133,6 +135,11 @@ def test_an_issued_plan_is_served_from_its_snapshot(client, plan, renders):
     response = login(client, plan.unit).get(reverse("plan_pdf", args=[plan.pk]))
     assert response.content == b"%PDF-frozen" and response["ETag"] == f'"{content_hash(data)}"'
     assert renders == []
+    # The preview prints the frozen data too, without reading the stored PDF's bytes.
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("plan_preview", args=[plan.pk])).content.decode()
+    assert plan.title in page and "Sửa sau khi ban hành" not in page
+    assert not [q for q in queries.captured_queries if "snapshot_pdf" in q["sql"]]
 
 
 def test_a_plan_too_big_to_print_goes_back_to_the_preview_with_the_reason(client, plan, monkeypatch):

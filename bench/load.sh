@@ -5,6 +5,7 @@
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/unionplans_e bench/load.sh
 #   MODE=long DATABASE_URL=... bench/load.sh       # 5 minutes a page
 #   MODE=soak DATABASE_URL=... bench/load.sh       # one 5-minute mixed run of every page: "no error under load"
+#   MODE=users DATABASE_URL=... bench/load.sh      # 10 people who read each page ~1 s (THINK) before the next, 60 s a page
 #
 # DURATION (30s; 5m with MODE=long), CONNECTIONS (10), PORT (8801) and MEMBER_SEARCH (the path of
 # the scope-wide member search) may be set. Every run is bounded by DURATION; the server is stopped
@@ -12,7 +13,12 @@
 set -eu
 cd "$(dirname "$0")/.."
 : "${DATABASE_URL:?set DATABASE_URL to the PostgreSQL database that holds the scale data}"
-case "${MODE:-}" in long|soak) DURATION=${DURATION:-5m} ;; *) DURATION=${DURATION:-30s} ;; esac
+case "${MODE:-}" in
+  long|soak) DURATION=${DURATION:-5m} ;;
+  # Ten people at work (bench/users.py): each reads a page about THINK seconds before the next.
+  users) DURATION=${DURATION:-60s} ;;
+  *) DURATION=${DURATION:-30s} ;;
+esac
 CONNECTIONS=${CONNECTIONS:-10}
 PORT=${PORT:-8801}
 MEMBER_SEARCH=${MEMBER_SEARCH:-/don-vi/doan-vien/tim/?q=huong}
@@ -41,9 +47,17 @@ UNIT=$(.venv/bin/python manage.py shell -v 0 -c "from members.models import Role
 curl -s -o /dev/null -H "Cookie: $SESSION" "$BASE/plans/$PLAN/pdf/"  # renders once; the runs read the cache
 
 printf '%-30s %s (%s a page, %s connections)\n' "page" "figures" "$DURATION" "$CONNECTIONS"
+seconds() {  # a wrk duration (30s, 5m) in seconds
+  case "$1" in *m) echo $((${1%m} * 60)) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
+}
 run() {  # $1 label, then wrk's URL and extra arguments
   label=$1; shift
-  line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/percentiles.lua "$@" | grep RESULT || echo "RESULT wrk failed")
+  if [ "${MODE:-}" = users ]; then
+    line=$(.venv/bin/python bench/users.py --users "$CONNECTIONS" --think "${THINK:-1}" --duration "$(seconds "$DURATION")" "$@" \
+      | grep RESULT || echo "RESULT users.py failed")
+  else
+    line=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/percentiles.lua "$@" | grep RESULT || echo "RESULT wrk failed")
+  fi
   printf '%-30s %s\n' "$label" "${line#RESULT }" | tee -a "$WORK/results"
   # Requests wrk left queued in gunicorn's backlog are answered before the next run starts.
   curl -s -o /dev/null --max-time 120 "$BASE/healthz/"
@@ -76,7 +90,8 @@ run "member search, province" -H "Cookie: $PROVINCE" "$BASE$MEMBER_SEARCH"
 run "unit tree (province)" -H "Cookie: $PROVINCE" "$BASE/don-vi/"
 run "overview, 2,000 units" -H "Cookie: $PROVINCE" "$BASE/tong-quan/"
 run "cached PDF" -H "Cookie: $SESSION" "$BASE/plans/$PLAN/pdf/"
-awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^req\/s=/) { split($i, f, "="); rate = f[2] } }
+# With people reading between pages the rate is theirs, not the server's: no ratio then.
+[ "${MODE:-}" = users ] || awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^req\/s=/) { split($i, f, "="); rate = f[2] } }
      NR == 1 { ceiling = rate; next }
      { label = $0; sub(/ +req\/s=.*/, "", label); out = out sprintf("%s%s %.3f", sep, label, ceiling ? rate / ceiling : 0); sep = ", " }
      END { printf "ratio to the ceiling (%.1f req/s): %s\n", ceiling, out }' "$WORK/results"

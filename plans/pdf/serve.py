@@ -49,6 +49,7 @@ def cached_document(data, etag=None, revision=""):
 
 def plan_pdf(plan, data, etag=None):
     """The PDF of `plan` whose data is `data`: the one issued, byte for byte, once it is issued."""
-    if plan.is_issued and plan.snapshot_pdf:
+    # snapshot first: it is loaded with the plan, while the PDF's bytes are read only when there are some.
+    if plan.is_issued and plan.snapshot and plan.snapshot_pdf:
         return bytes(plan.snapshot_pdf)
     return cached_pdf(data, etag, revision_line(plan))

@@ -86,7 +86,8 @@ class CappedPaginator(Paginator):
     the page says there are more and asks for a longer query instead.
 
     The keys of the first `cap` + 1 matches are read once, in order: they give both the count and
-    the page, so the search runs once a request; the page's rows are then read by key from `rows`."""
+    the page, so the search runs once a request; the page's rows are then read by key: `rows(keys)`
+    gives them in any order, each a dict with its "pk"."""
 
     cap = 1000
 
@@ -114,5 +115,5 @@ class CappedPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         keys = self.keys[bottom:min(bottom + self.per_page, self.count)]
-        by_key = self.rows.in_bulk(keys)
+        by_key = {row["pk"]: row for row in self.rows(keys)}
         return self._get_page([by_key[key] for key in keys if key in by_key], number, self)

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members import search, services, stats
+from members import results, search, services, stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.lookups import get_member_for_user
-from members.models import Member, Role
+from members.models import Role
 from members.scope import get_unit_for_user, members_for_user, role_unit_ids
 
 SEARCH_PAGE_SIZE = 50
@@ -42,9 +42,8 @@ def member_search(request):
     form = SearchForm(request.GET or None)
     page = page_numbers = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        rows = Member.objects.select_related("unit").only("full_name", "birth_date", "card_number", "status", "unit__name")
         matching = _matching(members_for_user(request.user), form)
-        page = search.CappedPaginator(matching, SEARCH_PAGE_SIZE, rows).get_page(request.GET.get("page"))
+        page = search.CappedPaginator(matching, SEARCH_PAGE_SIZE, results.rows).get_page(request.GET.get("page"))
         page_numbers = page.paginator.get_elided_page_range(page.number)
     query = request.GET.copy()
     query.pop("page", None)

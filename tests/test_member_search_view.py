@@ -1,6 +1,7 @@
 """Federation staff find a member among every unit below them, by name without diacritics or by
 card number, with the member's unit beside the name; nobody finds members outside their units."""
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -45,6 +46,27 @@ def test_province_staff_find_members_of_every_unit_below_without_diacritics(clie
     assert "Trần Văn Đức" not in page
     assert "Hồ Thị Hường" not in page  # left the union: only on request
     assert "Tìm thấy 2 đoàn viên" in page
+
+
+def test_each_row_links_the_member_and_the_unit_with_birth_date_card_and_status(client, province):
+    huong, left, schools = province["people"]["huong"], province["people"]["left"], province["schools"]
+    giang = MemberFactory(unit=schools[0], full_name="Đặng Thị Hương Giang", birth_date=None,
+                          status=Member.Status.PAUSED, status_date=datetime.date(2025, 1, 6))
+    page = _login(client, province["top"]).get(URL, {"q": "huong", "include_former": "on"}).content.decode()
+    rows = [re.findall(r"<td>(.*?)</td>", row) for row in _results(page).split("<tr>")[1:]]
+
+    def link(name, *args):
+        return f'<a href="{reverse(name, args=args)}">'
+
+    assert rows[:3] == [
+        ["1", link("members:member_detail", giang.pk) + "Đặng Thị Hương Giang</a>",
+         link("members:member_list", schools[0].pk) + "Công đoàn Trường Vinh Hưng</a>", "", "", "Tạm dừng"],
+        ["2", link("members:member_detail", huong.pk) + "Nguyễn Thị Hương</a>",
+         link("members:member_list", schools[0].pk) + "Công đoàn Trường Vinh Hưng</a>", "14/03/1985", "TTH0001", "Đang sinh hoạt"],
+        ["3", link("members:member_detail", left.pk) + "Hồ Thị Hường</a>",
+         link("members:member_list", schools[1].pk) + "Công đoàn Trường Hương Phú</a>", "14/03/1985", "", "Thôi, nghỉ hưu"],
+    ]
+    assert len(rows) == 4 and "Lê Thị Phương" in rows[3][1]
 
 
 def test_former_members_on_request_and_card_numbers(client, province):

@@ -1,5 +1,7 @@
 """The one unit scope: a role shows its unit; a staff role also shows every unit below it now,
 to any depth; a unit moved away leaves the scope; nothing else is in it."""
+import datetime
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
@@ -76,3 +78,17 @@ def test_a_plan_found_for_one_user_grants_nothing_to_another(tree, django_assert
     assert not member.has_perm("plans.view_plan", plan)  # a draft, which a plain member never sees
     assert not AnonymousUser().has_perm("plans.view_plan", plan)
     assert not AnonymousUser().has_perm("plans.view_plan", draft)  # a plan no scope has found
+
+
+def test_staff_keep_the_plans_issued_while_a_unit_was_under_them(tree):
+    province, district, school, team, elsewhere = tree
+    school.move_under(district, datetime.date(2020, 1, 1))
+    sent_up = PlanFactory(unit=school, title="Ban hành khi còn thuộc huyện", status=AnnualPlan.Status.ISSUED,
+                          number=1, date=datetime.date(2024, 9, 5))
+    PlanFactory(unit=school, title="Dự thảo khi còn thuộc huyện")
+    school.move_under(elsewhere.superior, datetime.date(2025, 1, 1))
+    PlanFactory(unit=school, title="Ban hành sau khi chuyển", status=AnnualPlan.Status.ISSUED,
+                number=1, date=datetime.date(2025, 3, 1))
+    staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    assert set(plans_for_user(staff).values_list("title", flat=True)) == {sent_up.title}
+    assert get_plan_for_user(staff, sent_up.pk) == sent_up

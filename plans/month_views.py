@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_POST
 
 from members.models import Role
@@ -75,16 +76,18 @@ STATUS_OPTIONS = {value: _status_options(value) for value in MonthlyActivity.Sta
 NO_ERRORS = {"status": "", "result": ""}
 
 
-def _row_item(plan, activity, index, people=(), form=None, saved=False):
+def _row_item(plan, activity, index, people=(), form=None, saved=False, opened=False):
     """What one row draws, worked out here as ready text: a page has dozens of rows, and a ModelForm
     for each, a loop over the choices or numbers localised by the template cost more than the rest
     of the page. A row as stored names its `people`, carried as hidden fields so that a save
     without opening the picker keeps them. A row with a form is a failed save (what was typed,
-    and why) or one whose member picker is open."""
-    overdue = months.is_overdue(activity, index)
+    and why) or one whose member picker is open. An `opened` row takes the keyboard focus: the user
+    asked for its form, and the link they followed is gone."""
     item = {
-        "row": activity, "id": _prefix(activity), "form": form, "saved": saved, "overdue": overdue,
-        "month": months.month_label(plan, activity.month_index) if overdue else "",
+        "row": activity, "id": _prefix(activity), "form": form, "saved": saved, "opened": opened,
+        "overdue": months.is_overdue(activity, index),
+        # A row of an earlier month keeps its month once saved done: the user sees which row it was.
+        "month": months.month_label(plan, activity.month_index) if activity.month_index < index else "",
         "url": reverse("month_row_update", args=[plan.pk, activity.pk]),
         "people_url": reverse("month_row_people", args=[plan.pk, activity.pk]),
     }
@@ -97,8 +100,20 @@ def _row_item(plan, activity, index, people=(), form=None, saved=False):
     }
 
 
-def _saved_item(plan, activity, index):
-    return _row_item(plan, activity, index, months.named_people([activity])[activity.pk], saved=True)
+def _brief_item(plan, activity, page_url):
+    """An overdue row as one line of a list, its form opened on demand: on a phone the user
+    scrolls past dozens of earlier months' rows to reach this month's, and a form each cost
+    most of the page's time."""
+    return {
+        "row": activity, "id": _prefix(activity), "brief": True, "overdue": True,
+        "month": months.month_label(plan, activity.month_index), "status": activity.get_status_display(),
+        "form_url": reverse("month_row_form", args=[plan.pk, activity.pk]),
+        "open_url": f"{page_url}?sua={activity.pk}#{_prefix(activity)}",
+    }
+
+
+def _stored_item(plan, activity, index, **kwargs):
+    return _row_item(plan, activity, index, months.named_people([activity])[activity.pk], **kwargs)
 
 
 def _row_context(plan, item):
@@ -124,13 +139,29 @@ def month_home(request):
     return render(request, "plans/month/choose.html", {"plans": plans})
 
 
+def _row_pk(request, name):
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
 @login_required
 @require_GET
 def month_rows(request, pk):
     plan = _get_plan_for_user(request.user, pk)
-    # ?chon=<row> is the picker's link without JavaScript: the page with that row's picker open.
-    pick = request.GET.get("chon", "")
-    return render(request, "plans/month/page.html", _page_context(plan, pick=int(pick) if pick.isdigit() else None))
+    # The links of a row without JavaScript: ?sua=<row> opens an overdue row's form, ?chon=<row> a
+    # row's member picker.
+    context = _page_context(plan, pick=_row_pk(request, "chon"), opened=_row_pk(request, "sua"))
+    return render(request, "plans/month/page.html", context)
+
+
+@login_required
+@require_GET
+def row_form(request, pk, row_pk):
+    """The form of one overdue row, fetched by htmx when the user opens it from the list."""
+    plan = _get_plan_for_user(request.user, pk)
+    activity = _get_row_for_user(request.user, plan, row_pk)
+    item = _stored_item(plan, activity, months.current_index(plan), opened=True)
+    return render(request, "plans/month/_row.html", _row_context(plan, item))
 
 
 @login_required
@@ -143,23 +174,26 @@ def row_people(request, pk, row_pk):
     return render(request, "plans/month/_people.html", _row_context(plan, item))
 
 
-def _page_context(plan, failed=None, pick=None):
-    """The overdue rows, then this month's; a row that failed to save shows its posted form, the
-    row `pick` its member picker."""
+def _page_context(plan, failed=None, pick=None, opened=None):
+    """The overdue rows as a list, then this month's as forms; a row that failed to save shows its
+    posted form, the row `pick` its member picker, the overdue row `opened` its form."""
     index = months.current_index(plan)
-
+    context = _rows_context(plan)
     activities = list(months.rows_due(plan, index))
     people = months.named_people(activities)
 
     def item(activity):
         if failed and activity.pk == failed["row"].pk:
             return failed
-        form = RowForm(instance=activity) if activity.pk == pick else None
-        return _row_item(plan, activity, index, people[activity.pk], form)
+        if activity.pk == pick:
+            return _row_item(plan, activity, index, people[activity.pk], RowForm(instance=activity))
+        if months.is_overdue(activity, index) and activity.pk != opened:
+            return _brief_item(plan, activity, context["page_url"])
+        return _row_item(plan, activity, index, people[activity.pk], opened=activity.pk == opened)
 
     items = [item(a) for a in activities]
     return {
-        **_rows_context(plan), "in_period": months.in_period(index),
+        **context, "in_period": months.in_period(index),
         "overdue_rows": [i for i in items if i["overdue"]], "current_rows": [i for i in items if not i["overdue"]],
         "month": months.month_label(plan, index) if months.in_period(index) else "",
         "add_form": UnplannedForm(),
@@ -184,8 +218,10 @@ def update_row(request, pk, row_pk):
         return render(request, "plans/month/page.html", _page_context(plan, failed=item), status=400)
     months.update_row(request.user, activity, **form.cleaned_data)
     if htmx:
-        return render(request, "plans/month/_row.html", _row_context(plan, _saved_item(plan, activity, index)))
-    messages.success(request, "Đã lưu.")
+        item = _stored_item(plan, activity, index, saved=True)
+        return render(request, "plans/month/_row.html", _row_context(plan, item))
+    # Named: an overdue row saved done leaves the list, so the page no longer shows which row it was.
+    messages.success(request, f"Đã lưu “{Truncator(activity.content).chars(80)}”.")
     return redirect("month_rows", pk=plan.pk)
 
 
@@ -205,7 +241,7 @@ def add_unplanned(request, pk):
     activity = months.add_unplanned(request.user, plan, index, form.cleaned_data["content"])
     if htmx:
         return render(request, "plans/month/_added.html", {
-            **_row_context(plan, _saved_item(plan, activity, index)), "add_form": UnplannedForm(),
+            **_row_context(plan, _stored_item(plan, activity, index, saved=True)), "add_form": UnplannedForm(),
         })
     messages.success(request, "Đã thêm việc phát sinh.")
     return redirect("month_rows", pk=plan.pk)

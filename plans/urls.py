@@ -17,6 +17,7 @@ urlpatterns = [
     path("thang-nay/", month_views.month_home, name="month_home"),
     path("plans/<int:pk>/thang-nay/", month_views.month_rows, name="month_rows"),
     path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/", month_views.update_row, name="month_row_update"),
+    path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/sua/", month_views.row_form, name="month_row_form"),
     path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/nguoi-thuc-hien/", month_views.row_people, name="month_row_people"),
     path("plans/<int:pk>/thang-nay/them/", month_views.add_unplanned, name="month_add"),
     path("nhap-tu-word/", textimport_views.import_units, name="textimport_units"),

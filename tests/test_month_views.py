@@ -61,7 +61,7 @@ def test_each_row_shows_what_is_stored_and_who_updated_it(client, bch, plan):
     bch.last_name, bch.first_name = "Nguyễn", "Thị Lan"
     bch.save()
     started = ActivityFactory(plan=plan, month_index=3, status=MonthlyActivity.Status.IN_PROGRESS, result="Đã họp tổ")
-    untouched = ActivityFactory(plan=plan, month_index=2)
+    untouched = ActivityFactory(plan=plan, month_index=3)
     MonthlyActivity.objects.filter(pk=started.pk).update(
         updated_by=bch, updated_at=datetime.datetime(2024, 11, 18, 1, 30, tzinfo=datetime.timezone.utc),
     )
@@ -72,6 +72,89 @@ def test_each_row_shows_what_is_stored_and_who_updated_it(client, bch, plan):
     assert re.search(rf'name="row-{started.pk}-result"[^>]*>\s*Đã họp tổ</textarea>', page)
     assert "Cập nhật: Nguyễn Thị Lan, 18/11/2024 08:30" in page
     assert page.count("Cập nhật:") == 1
+
+
+def _text(page):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page))
+
+
+def test_overdue_rows_are_a_list_each_opening_its_own_form(client, bch, plan):
+    bch.last_name, bch.first_name = "Nguyễn", "Thị Lan"
+    bch.save()
+    started = ActivityFactory(plan=plan, month_index=2, content="Tọa đàm ngày Phụ nữ Việt Nam 20/10",
+                              status=MonthlyActivity.Status.IN_PROGRESS, result="Đã mời báo cáo viên")
+    ActivityFactory(plan=plan, month_index=1, content="Hội nghị cán bộ, viên chức")
+    MonthlyActivity.objects.filter(pk=started.pk).update(
+        updated_by=bch, updated_at=datetime.datetime(2024, 10, 30, 9, 0, tzinfo=datetime.timezone.utc),
+    )
+    url = reverse("month_rows", args=[plan.pk])
+
+    page = client.get(url).content.decode()
+
+    assert "Quá hạn · Tháng 10/2024 Đang thực hiện Tọa đàm ngày Phụ nữ Việt Nam 20/10" in _text(page)
+    assert "Quá hạn · Tháng 9/2024 Chưa thực hiện Hội nghị cán bộ, viên chức" in _text(page)
+    assert "Cập nhật: Nguyễn Thị Lan, 30/10/2024 16:00" in page
+    assert 'name="row-' not in page and "Đã mời báo cáo viên" not in page
+    assert f'href="{url}?sua={started.pk}#row-{started.pk}"' in page
+    assert f'data-hx-get="{reverse("month_row_form", args=[plan.pk, started.pk])}"' in page
+
+    opened = client.get(reverse("month_row_form", args=[plan.pk, started.pk]), **HX).content.decode()
+    assert _chosen_status(opened, started) == "in_progress"
+    assert re.search(rf'name="row-{started.pk}-status" id="id_row-{started.pk}-status" autofocus', opened)
+    assert re.search(rf'name="row-{started.pk}-result"[^>]*>\s*Đã mời báo cáo viên</textarea>', opened)
+    assert "Quá hạn · Tháng 10/2024" in opened
+
+
+def test_without_javascript_an_overdue_row_opens_on_the_page(client, bch, plan):
+    opened = ActivityFactory(plan=plan, month_index=2, result="Đã mời báo cáo viên")
+    other = ActivityFactory(plan=plan, month_index=2, content="Việc quá hạn khác")
+
+    page = client.get(reverse("month_rows", args=[plan.pk]) + f"?sua={opened.pk}").content.decode()
+
+    assert _chosen_status(page, opened) == "planned" and "Đã mời báo cáo viên" in page
+    assert f'name="row-{other.pk}-status"' not in page and "Việc quá hạn khác" in page
+    assert page.count("autofocus") == 1
+    assert client.get(reverse("month_rows", args=[plan.pk]) + "?sua=abc").status_code == 200
+
+
+def test_overdue_row_saved_done_shows_as_done_then_leaves_the_list(client, bch, plan):
+    row = ActivityFactory(plan=plan, month_index=2, content="Tọa đàm ngày Phụ nữ Việt Nam 20/10")
+    ActivityFactory(plan=plan, month_index=2, content="Việc quá hạn khác")
+
+    response = client.post(reverse("month_row_update", args=[plan.pk, row.pk]),
+                           _post(plan, row, status="done", result="Đã tổ chức"), **HX)
+
+    saved = response.content.decode()
+    assert response.status_code == 200 and "Đã lưu" in saved
+    assert "Tháng 10/2024" in saved and "Quá hạn" not in saved and _chosen_status(saved, row) == "done"
+    page = client.get(reverse("month_rows", args=[plan.pk])).content.decode()
+    assert "Tọa đàm ngày Phụ nữ Việt Nam 20/10" not in page and "Việc quá hạn khác" in page
+
+
+def test_without_javascript_a_saved_overdue_row_is_named_in_the_message(client, bch, plan):
+    row = ActivityFactory(plan=plan, month_index=2, content="Tọa đàm ngày Phụ nữ Việt Nam 20/10")
+
+    response = client.post(reverse("month_row_update", args=[plan.pk, row.pk]),
+                           _post(plan, row, status="done", result="Đã tổ chức"), follow=True)
+
+    page = response.content.decode()
+    assert "Đã lưu “Tọa đàm ngày Phụ nữ Việt Nam 20/10”." in page
+    assert f'id="row-{row.pk}"' not in page and "Quá hạn" not in page
+    row.refresh_from_db()
+    assert row.status == "done" and row.result == "Đã tổ chức"
+
+
+def test_without_javascript_a_failed_overdue_save_opens_that_row_alone(client, bch, plan):
+    row = ActivityFactory(plan=plan, month_index=2)
+    other = ActivityFactory(plan=plan, month_index=2, content="Việc quá hạn khác")
+
+    response = client.post(reverse("month_row_update", args=[plan.pk, row.pk]),
+                           _post(plan, row, status="xong-roi", result="Ghi chú đã gõ dở"))
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Ghi chú đã gõ dở" in page and "Hãy chọn một tình trạng trong danh sách." in page
+    assert f'name="row-{other.pk}-status"' not in page and "Việc quá hạn khác" in page
 
 
 def test_month_follows_vietnam_time_not_utc(plan):
@@ -231,8 +314,7 @@ def test_page_names_the_chosen_people_without_drawing_every_member(client, bch, 
 
     page = client.get(reverse("month_rows", args=[plan.pk])).content.decode()
 
-    text = re.sub(r"<[^>]+>", "", page)
-    assert "Người thực hiện: Lê Thị Chọn" in text and "Người thực hiện: chưa ghi" in text
+    assert "Người thực hiện: Lê Thị Chọn" in _text(page) and "Người thực hiện: chưa ghi" in _text(page)
     assert "Phan Văn Khác" not in page and 'type="checkbox"' not in page
     assert page.count("Chọn người thực hiện") == 2
     assert _hidden_people(page, row) == [str(chosen.pk)]
@@ -302,10 +384,19 @@ def test_picker_of_another_units_plan_is_not_found(client, plan):
     assert response.status_code == 404 and "Lê Thị Chọn" not in response.content.decode()
 
 
-def test_plain_member_may_not_open_the_picker(client, plan):
-    row = ActivityFactory(plan=plan, month_index=3)
+@pytest.mark.parametrize("view", ["month_row_people", "month_row_form"])
+def test_plain_member_may_not_open_a_rows_picker_or_form(client, plan, view):
+    row = ActivityFactory(plan=plan, month_index=2, content="Tọa đàm ngày Phụ nữ Việt Nam 20/10")
     client.force_login(RoleFactory(unit=plan.unit, kind=Role.Kind.MEMBER).user)
-    assert client.get(reverse("month_row_people", args=[plan.pk, row.pk]), **HX).status_code == 403
+    response = client.get(reverse(view, args=[plan.pk, row.pk]), **HX)
+    assert response.status_code == 403 and "Tọa đàm" not in response.content.decode()
+
+
+def test_row_form_of_another_units_plan_is_not_found(client, plan):
+    row = ActivityFactory(plan=plan, month_index=2, content="Tọa đàm ngày Phụ nữ Việt Nam 20/10")
+    client.force_login(RoleFactory(unit=UnitFactory(), kind=Role.Kind.EXECUTIVE).user)
+    response = client.get(reverse("month_row_form", args=[plan.pk, row.pk]), **HX)
+    assert response.status_code == 404 and "Tọa đàm" not in response.content.decode()
 
 
 @pytest.mark.parametrize("size", [1, 40])
@@ -314,9 +405,9 @@ def test_queries_do_not_grow_with_rows_or_members(client, bch, plan, django_asse
     rows = [ActivityFactory(plan=plan, month_index=month) for month in (2, 3) for _ in range(size)]
     for row in rows:
         row.responsible.set(people[:3])
-    with django_assert_max_num_queries(12):
-        page = client.get(reverse("month_rows", args=[plan.pk]))
-    assert page.content.decode().count("Chọn người thực hiện") == 2 * size
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("month_rows", args=[plan.pk])).content.decode()
+    assert page.count("Chọn người thực hiện") == size and page.count("?sua=") == size
+    with django_assert_max_num_queries(8):
         picker = client.get(reverse("month_row_people", args=[plan.pk, rows[0].pk]), **HX)
     assert picker.content.decode().count('type="checkbox"') == size

@@ -7,12 +7,13 @@
       event.detail.isError = false;
     }
   });
-  // The note of the request's own element: a row's save, or the loading of a row's member picker.
+  // The note of the request's own element: a row's save, or the loading of a row's member picker
+  // or of an overdue row's form.
   function note(event, hidden) {
     var elt = event.detail.elt;
     if (!elt || !elt.closest) { return; }
     var saving = elt.tagName === "FORM";
-    var box = saving ? elt : elt.closest(".row-people");
+    var box = saving ? elt : elt.closest(".row-people, .month-row");
     var failed = box && box.querySelector(saving ? ".save-failed" : ".load-failed");
     if (failed) { failed.hidden = hidden; }
     var saved = saving && elt.querySelector(".saved-note");

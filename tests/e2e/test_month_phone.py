@@ -1,6 +1,7 @@
 """After the monthly meeting a BCH member marks two rows done on a phone, without a page reload,
-naming who did one of them from the unit's members; then the chair drafts the month's report from
-those rows, issues it and prints it."""
+naming who did one of them from the unit's members, and opens an overdue row of last month from
+the list to mark it done too; then the chair drafts the month's report from this month's rows,
+issues it and prints it."""
 import datetime
 import io
 
@@ -19,6 +20,7 @@ PHONE = {"width": 390, "height": 844}
 PASSWORD = "mat-khau-thu-nghiem"
 ROWS = ["Mít tinh kỷ niệm ngày Nhà giáo Việt Nam 20/11", "Thăm hỏi đoàn viên ốm đau", "Hội thi giáo viên dạy giỏi"]
 HELPER = "Lê Thị Hồng Nhung"
+OVERDUE = ["Tọa đàm ngày Phụ nữ Việt Nam 20/10", "Hội thao chào mừng ngày Nhà giáo"]
 
 
 @pytest.fixture
@@ -29,6 +31,8 @@ def plan(monkeypatch):
     for order, content in enumerate(ROWS):
         ActivityFactory(plan=plan, month_index=3, order=order, content=content)
     ActivityFactory(plan=plan, month_index=4, content="Kỷ niệm ngày thành lập QĐND 22/12")
+    for order, content in enumerate(OVERDUE):
+        ActivityFactory(plan=plan, month_index=2, order=order, content=content)
     MemberFactory(unit=unit, full_name=HELPER)
     MemberFactory.create_batch(3, unit=unit)
     return plan
@@ -59,7 +63,7 @@ def mark_done(page, content, result, person=None):
     expect(row.get_by_text("Đã lưu")).to_be_visible()
 
 
-def test_bch_marks_two_rows_done_on_a_phone_and_the_chair_prints_the_report(live_server, browser, axe, html_errors, plan):
+def test_bch_marks_rows_done_on_a_phone_and_the_chair_prints_the_report(live_server, browser, axe, html_errors, plan):
     RoleFactory(unit=plan.unit, kind=Role.Kind.EXECUTIVE, user__username="bch.vinhhung")
     RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user__username="chutich.vinhhung")
 
@@ -74,14 +78,26 @@ def test_bch_marks_two_rows_done_on_a_phone_and_the_chair_prints_the_report(live
     mark_done(phone, ROWS[0], "Tổ chức mít tinh, 46/46 đoàn viên dự", person=HELPER)
     mark_done(phone, ROWS[1], "Thăm 02 đoàn viên")
 
+    # Last month's rows are a list: a row's form opens where it stands, the keyboard in its first field.
+    overdue = phone.locator(".month-row", has_text=OVERDUE[0])
+    expect(overdue).to_contain_text("Quá hạn · Tháng 10/2024")
+    overdue.get_by_role("link", name=OVERDUE[0]).click()
+    expect(overdue.get_by_label("Tình trạng")).to_be_focused()
+    mark_done(phone, OVERDUE[0], "Tổ chức ngày 25/10")
+    expect(overdue).to_contain_text("Tháng 10/2024")
+    expect(overdue).not_to_contain_text("Quá hạn")
+    expect(phone.locator(".month-row", has_text=OVERDUE[1]).get_by_label("Tình trạng")).to_have_count(0)
+
     assert phone.evaluate("window.notReloaded") is True
     expect(phone.locator(".month-row", has_text=ROWS[0])).to_contain_text(f"Người thực hiện: {HELPER}")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     month_page = phone.content()
     assert axe(phone) == []
     done = MonthlyActivity.objects.filter(plan=plan, status=MonthlyActivity.Status.DONE)
-    assert sorted(done.values_list("content", flat=True)) == sorted(ROWS[:2])
+    assert sorted(done.values_list("content", flat=True)) == sorted([*ROWS[:2], OVERDUE[0]])
     assert [str(m) for m in done.get(content=ROWS[0]).responsible.all()] == [HELPER]
+    phone.reload()
+    expect(phone.locator("#overdue-rows .month-row")).to_have_count(1)
 
     chair = log_in(browser, live_server, "chutich.vinhhung")
     chair.goto(live_server.url + reverse("report_list", args=[plan.pk]))
@@ -109,7 +125,7 @@ def test_bch_marks_two_rows_done_on_a_phone_and_the_chair_prints_the_report(live
     assert ROWS[0] in text and "Kỷ niệm ngày thành lập QĐND 22/12" in text
 
 
-def test_a_save_lost_on_the_way_keeps_the_typed_text(live_server, browser, plan):
+def test_a_request_lost_on_the_way_says_so_and_keeps_the_typed_text(live_server, browser, plan):
     RoleFactory(unit=plan.unit, kind=Role.Kind.EXECUTIVE, user__username="bch.vinhhung")
     phone = log_in(browser, live_server, "bch.vinhhung", PHONE)
     phone.goto(live_server.url + reverse("month_rows", args=[plan.pk]))
@@ -120,3 +136,6 @@ def test_a_save_lost_on_the_way_keeps_the_typed_text(live_server, browser, plan)
     expect(row.get_by_role("alert")).to_contain_text("Chưa lưu được")
     expect(row.get_by_label("Kết quả (hoặc lý do chưa làm)")).to_have_value("Ghi chú gõ trên xe buýt")
     assert MonthlyActivity.objects.get(content=ROWS[0]).result == ""
+    overdue = phone.locator(".month-row", has_text=OVERDUE[0])
+    overdue.get_by_role("link", name=OVERDUE[0]).click()
+    expect(overdue.get_by_role("alert")).to_contain_text("Chưa mở được việc này")

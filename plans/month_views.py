@@ -16,6 +16,7 @@ from members.models import Role
 from plans import months
 from plans.models import AnnualPlan, MonthlyActivity
 from plans.scope import get_plan_for_user, plans_for_user
+from unionplans.links import link
 
 
 def _prefix(activity):
@@ -88,8 +89,8 @@ def _row_item(plan, activity, index, people=(), form=None, saved=False, opened=F
         "overdue": months.is_overdue(activity, index),
         # A row of an earlier month keeps its month once saved done: the user sees which row it was.
         "month": months.month_label(plan, activity.month_index) if activity.month_index < index else "",
-        "url": reverse("month_row_update", args=[plan.pk, activity.pk]),
-        "people_url": reverse("month_row_people", args=[plan.pk, activity.pk]),
+        "url": link("month_row_update", plan.pk)(activity.pk),
+        "people_url": link("month_row_people", plan.pk)(activity.pk),
     }
     if form is None:
         return {**item, "options": STATUS_OPTIONS[activity.status], "result": activity.result,
@@ -107,7 +108,7 @@ def _brief_item(plan, activity, page_url):
     return {
         "row": activity, "id": _prefix(activity), "brief": True, "overdue": True,
         "month": months.month_label(plan, activity.month_index), "status": activity.get_status_display(),
-        "form_url": reverse("month_row_form", args=[plan.pk, activity.pk]),
+        "form_url": link("month_row_form", plan.pk)(activity.pk),
         "open_url": f"{page_url}?sua={activity.pk}#{_prefix(activity)}",
     }
 

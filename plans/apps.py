@@ -6,6 +6,10 @@ class PlansConfig(AppConfig):
     verbose_name = "Kế hoạch"
 
     def ready(self):
+        from members.models import Role, Unit
         from plans import overview
+        from plans.audit import AuditEntry
+        from plans.models import AnnualPlan, MonthlyActivity, Target
+        from unionplans import versions
 
-        overview.watch_changes()
+        versions.watch(overview.VERSION, [AnnualPlan, MonthlyActivity, Target, AuditEntry, Unit, Role])

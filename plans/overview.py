@@ -10,24 +10,20 @@ Vietnamese letter order (members.search) with nothing stored.
 
 Those counts read a province's 60,000 rows, tens of milliseconds of the database on every page, while
 the page is read far more often than the rows change. So the units and the rows of a period are kept
-in each process's memory for each user, under a version held in the shared cache
-that any save or delete of a plan, month row, target, workflow step, unit or role replaces (see
-`invalidate`): every process sees a change at once. In memory, not in the shared cache: unpickling
+in each process's memory for each user, under the version "overview" (unionplans.versions), which
+any save or delete of a plan, month row, target, workflow step, unit or role replaces (plans.apps):
+every process sees a change at once. In memory, not in the shared cache: unpickling
 a province's 2,000 rows on every page cost more than drawing the page.
 """
 from collections import Counter, OrderedDict
 import functools
 from operator import attrgetter
 import threading
-import uuid
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 import datetime
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, F, Max, Q
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from members import scope as unit_scope
@@ -37,6 +33,7 @@ from plans import periods
 from plans.audit import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity, Target
 from plans.months import VIETNAM, today
+from unionplans import versions
 
 NONE = "none"
 STATUS_LABELS = {NONE: "Chưa có kế hoạch", **dict(AnnualPlan.Status.choices)}
@@ -51,7 +48,7 @@ SORTS = {
     "month": "Việc tháng này đã xong", "targets": "Chỉ tiêu đạt / đặt ra",
 }
 COUNTED = ("month_total", "month_done", "targets_set", "targets_met", "targets_assessed")
-VERSION_KEY = "overview:version"
+VERSION = "overview"
 # A province's rows are about 1 MB: a few dozen reaches and periods at most per process.
 MEMORY_ENTRIES = 32
 _memory = OrderedDict()
@@ -114,30 +111,6 @@ def default_year(scope, kind, on=None):
     return scope.cached(f"year:{kind}:{now}", latest)
 
 
-def invalidate():
-    """Drop every cached overview figure: a new version makes every key of the old one unreachable.
-    Once at the change, so the same request sees it, and again at commit: a page drawn between the
-    two could have cached the figures from before the commit under the first new version."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex)
-
-
-def _changed(**kwargs):
-    invalidate()
-
-
-def watch_changes():
-    """Invalidate on every save or delete of what the overview counts or lists (bulk writes send no
-    signal: their callers invalidate themselves). Called once, when the app is ready."""
-    for model in (AnnualPlan, MonthlyActivity, Target, AuditEntry, Unit, Role):
-        for signal in (post_save, post_delete):
-            signal.connect(_changed, sender=model, dispatch_uid=f"overview:{signal is post_save}:{model.__name__}")
-
-
 class Reach:
     """The units the overview may list: those below the user's staff roles (all for the admin), as
     a queryset for the database and as rows for Python, and the figures worked out for that reach."""
@@ -146,7 +119,7 @@ class Reach:
         self.queryset = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=unit_scope.reach(user, [Role.Kind.STAFF]))
         # The user's own: a reach follows from the user's roles, and a change of roles is a new version.
         self.key = user.pk
-        self.version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex)
+        self.version = versions.current(VERSION)
         self.units = self.cached("units", lambda: [
             ReachUnit(*values) for values in self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")
         ])

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from members.models import Affiliation, Member, Position, Role, SigningCredential, Unit
+from members.models import Affiliation, Ancestry, Member, Position, Role, SigningCredential, Unit
 from plans.audit import AuditedAdminMixin, ReadOnlyAdminMixin
 
 
@@ -59,3 +59,12 @@ class SigningCredentialAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["unit__name", "subject"]
     fields = ["unit", "subject", "issuer", "serial", "not_before", "not_after", "uploaded_by", "updated_at"]
     readonly_fields = fields
+
+
+@admin.register(Ancestry)
+class AncestryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The unit tree as members.tree keeps it, for inspection: written by hand it would lie."""
+
+    list_display = ["unit", "ancestor"]
+    list_select_related = ["unit", "ancestor"]
+    search_fields = ["unit__name", "ancestor__name"]

@@ -3,8 +3,16 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 
-from members import search
+from members import search, tree
 from unionplans.fields import NFCCharField
+
+
+class UnitQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        # bulk_create skips save(), which keeps the tree's closure table; fill it here too.
+        made = super().bulk_create(objs, *args, **kwargs)
+        tree.add(made)
+        return made
 
 
 class Unit(models.Model):
@@ -44,6 +52,8 @@ class Unit(models.Model):
         help_text="Đơn vị được sáp nhập vào hoặc nhận chuyển giao.",
     )
 
+    objects = UnitQuerySet.as_manager()
+
     class Meta:
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
@@ -59,6 +69,14 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        adding, fields = self._state.adding, kwargs.get("update_fields")
+        super().save(*args, **kwargs)
+        if adding:
+            tree.add([self])
+        elif fields is None or "superior" in fields:
+            tree.follow(self)
+
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
@@ -72,12 +90,22 @@ class Unit(models.Model):
         self.save(update_fields=["superior"])
 
     def descendant_ids(self):
-        """Ids of every unit below this one now (the current tree), one query per level."""
-        ids, level = [], [self.pk]
-        while level:
-            level = list(Unit.objects.filter(superior_id__in=level).values_list("pk", flat=True))
-            ids.extend(level)
-        return ids
+        """Ids of every unit below this one now (the current tree)."""
+        return list(Ancestry.objects.filter(ancestor=self).exclude(unit=self).values_list("unit_id", flat=True))
+
+
+class Ancestry(models.Model):
+    """A unit and one unit above it in the current tree, at any distance, or the unit itself: the
+    tree as a closure table (members.tree keeps it in step with `Unit.superior`)."""
+
+    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
+    ancestor = models.ForeignKey(Unit, verbose_name="cấp trên (mọi cấp) hoặc chính nó", on_delete=models.CASCADE,
+                                 related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name = "quan hệ trực thuộc"
+        verbose_name_plural = "quan hệ trực thuộc (mọi cấp)"
+        constraints = [models.UniqueConstraint(fields=["ancestor", "unit"], name="one_row_per_ancestor")]
 
 
 class Affiliation(models.Model):

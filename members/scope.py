@@ -9,26 +9,25 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from members.models import Member, Role, Unit
+from members.models import Ancestry, Member, Role, Unit
 
-# Up to this many units a scope goes to the database as a list: PostgreSQL cannot estimate how many
-# units a recursive query yields, but from a list it knows how few members they hold and reads them
+# Up to this many units a scope goes to the database as a list: PostgreSQL cannot tell from a user's
+# roles how many units they reach, but from a list it knows how few members they hold and reads them
 # unit by unit rather than searching the whole province.
 LISTED_UNITS = 200
 
 
 def reach(user, kinds):
     """The ids of the units where `user` holds a role of `kinds`, and of every unit now below those
-    held as staff, as one SQL subquery. A province reaches thousands of units: walked level by
-    level and sent back as lists of ids, they cost more than the pages that use them."""
-    unit, role = (connection.ops.quote_name(model._meta.db_table) for model in (Unit, Role))
+    held as staff, as one SQL subquery: the roles joined to the tree's closure table
+    (members.tree), where each unit is also its own ancestor."""
+    ancestry, role = (connection.ops.quote_name(model._meta.db_table) for model in (Ancestry, Role))
     marks = ", ".join(["%s"] * len(kinds))
     return RawSQL(
-        f"WITH RECURSIVE reach(id, below) AS ("
-        f"SELECT unit_id, kind = %s FROM {role} WHERE user_id = %s AND kind IN ({marks})"
-        f" UNION SELECT {unit}.id, reach.below FROM {unit} JOIN reach ON {unit}.superior_id = reach.id"
-        f" WHERE reach.below) SELECT id FROM reach",
-        (Role.Kind.STAFF, user.pk, *kinds),
+        f"SELECT {ancestry}.unit_id FROM {ancestry} JOIN {role} ON {role}.unit_id = {ancestry}.ancestor_id"
+        f" WHERE {role}.user_id = %s AND {role}.kind IN ({marks})"
+        f" AND ({role}.kind = %s OR {ancestry}.unit_id = {ancestry}.ancestor_id)",
+        (user.pk, *kinds, Role.Kind.STAFF),
     )
 
 

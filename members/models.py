@@ -4,14 +4,16 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from members import search, tree
+from unionplans import versions
 from unionplans.fields import NFCCharField
 
 
 class UnitQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
-        # bulk_create skips save(), which keeps the tree's closure table; fill it here too.
+        # bulk_create skips save(), which keeps the tree's closure table, and sends no signal.
         made = super().bulk_create(objs, *args, **kwargs)
         tree.add(made)
+        versions.replace(search.VERSION)
         return made
 
 
@@ -143,12 +145,14 @@ class Affiliation(models.Model):
 
 class MemberQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
-        # bulk_create skips save(), which keeps the search columns; fill them here too. A generator
+        # bulk_create skips save(), which keeps the search columns, and sends no signal. A generator
         # would be spent by the loop and nothing created, hence the list.
         objs = list(objs)
         for member in objs:
             member.fill_search_columns()
-        return super().bulk_create(objs, *args, **kwargs)
+        made = super().bulk_create(objs, *args, **kwargs)
+        versions.replace(search.VERSION)
+        return made
 
 
 class Member(models.Model):

@@ -42,8 +42,8 @@ def member_search(request):
     form = SearchForm(request.GET or None)
     page = page_numbers = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        matching = _matching(members_for_user(request.user), form)
-        page = search.CappedPaginator(matching, SEARCH_PAGE_SIZE, results.rows).get_page(request.GET.get("page"))
+        keys = search.found(request.user, form.cleaned_data, lambda: _matching(members_for_user(request.user), form))
+        page = search.CappedPaginator(keys, SEARCH_PAGE_SIZE, results.rows).get_page(request.GET.get("page"))
         page_numbers = page.paginator.get_elided_page_range(page.number)
     query = request.GET.copy()
     query.pop("page", None)

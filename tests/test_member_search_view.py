@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members import scope, search
@@ -126,6 +128,34 @@ def test_queries_do_not_grow_with_members_or_units(client, province, django_asse
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(URL, {"q": "thi"}).content.decode()
     assert "Võ Thị Lan" in page
+
+
+def test_a_search_asked_again_is_read_back_until_a_member_unit_or_role_changes(client, province):
+    _login(client, province["top"])
+    client.get(URL, {"q": "huong"})
+    with CaptureQueriesContext(connection) as again:
+        page = client.get(URL, {"q": "huong", "page": "1"}).content.decode()
+    assert "Tìm thấy 2 đoàn viên" in page
+    assert not any("search_name" in query["sql"] for query in again.captured_queries)
+
+    MemberFactory(unit=province["schools"][1], full_name="Phan Thị Thu Hương")
+    assert "Tìm thấy 3 đoàn viên" in client.get(URL, {"q": "huong"}).content.decode()
+    province["schools"][1].move_under(FederationFactory(), datetime.date(2025, 7, 1))
+    page = client.get(URL, {"q": "huong"}).content.decode()
+    assert "Tìm thấy 1 đoàn viên" in page and "Phan Thị Thu Hương" not in page
+
+
+def test_with_no_time_to_keep_results_every_search_reads_the_members(client, province, settings):
+    settings.MEMBER_SEARCH_SECONDS = 0
+    _login(client, province["top"]).get(URL, {"q": "huong"})
+    Member.objects.filter(pk=province["people"]["huong"].pk).update(search_name="nguyen thi hoa")  # no signal
+    assert "Tìm thấy 1 đoàn viên" in client.get(URL, {"q": "huong"}).content.decode()
+
+
+def test_what_one_user_found_is_never_shown_to_another(client, province):
+    _login(client, province["top"]).get(URL, {"q": "huong"})
+    page = _login(client, province["districts"][0]).get(URL, {"q": "huong"}).content.decode()
+    assert "Nguyễn Thị Hương" in page and "Lê Thị Phương" not in page
 
 
 def test_member_list_offers_the_wide_search_to_staff_only(client, province):

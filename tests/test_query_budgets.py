@@ -66,6 +66,7 @@ PAGES = [
     ("month page", "executive", lambda w: reverse("month_rows", args=[w["issued"].pk]), 7),
     ("member list", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]), 7),
     ("member search", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]) + "?q=hoa", 7),
+    ("member search, every unit", "staff", lambda w: reverse("members:member_search") + "?q=hoa", 6),
     ("unit tree", "staff", lambda w: reverse("members:unit_tree"), 7),
     ("unit tree search", "staff", lambda w: reverse("members:unit_tree") + "?q=cong+doan", 8),
     ("unit children", "staff", lambda w: reverse("members:unit_children", args=[w["federation"].pk]), 5),

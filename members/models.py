@@ -13,7 +13,7 @@ class UnitQuerySet(models.QuerySet):
         # bulk_create skips save(), which keeps the tree's closure table, and sends no signal.
         made = super().bulk_create(objs, *args, **kwargs)
         tree.add(made)
-        versions.replace(search.VERSION)
+        versions.changed(Unit)
         return made
 
 
@@ -151,7 +151,7 @@ class MemberQuerySet(models.QuerySet):
         for member in objs:
             member.fill_search_columns()
         made = super().bulk_create(objs, *args, **kwargs)
-        versions.replace(search.VERSION)
+        versions.changed(Member)
         return made
 
 

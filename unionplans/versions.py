@@ -24,11 +24,22 @@ def _new(name):
 
 
 def watch(name, models):
-    """Replace the version `name` on every save or delete of `models`. Bulk writes send no signal:
-    their callers replace it themselves. Called once, when the app is ready."""
-    def changed(**kwargs):
+    """Replace the version `name` on every save or delete of `models`. Called once, when the app is
+    ready; a model several versions watch replaces them all."""
+    for model in models:
+        _watching.setdefault(model, set()).add(name)
+        for signal in (post_save, post_delete):
+            signal.connect(_saved_or_deleted, sender=model, dispatch_uid=f"versions:{signal is post_save}:{model._meta.label}")
+
+
+def changed(*models):
+    """Replace every version that watches `models`: what a bulk write, which sends no signal, calls."""
+    for name in set().union(*(_watching.get(model, set()) for model in models)):
         replace(name)
 
-    for model in models:
-        for signal in (post_save, post_delete):
-            signal.connect(changed, sender=model, weak=False, dispatch_uid=f"{name}:{signal is post_save}:{model.__name__}")
+
+def _saved_or_deleted(sender, **kwargs):
+    changed(sender)
+
+
+_watching = {}

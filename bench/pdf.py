@@ -35,8 +35,8 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from weasyprint import HTML  # noqa: E402
 
-from plans.pdf import render_html, render_pdf  # noqa: E402
-from plans.pdf.fetcher import base_url  # noqa: E402
+from plans.documents.pdf import render_html, render_pdf  # noqa: E402
+from plans.documents.pdf.fetcher import base_url  # noqa: E402
 from plans.planformat import import_plan  # noqa: E402
 
 

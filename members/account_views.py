@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from members.scope import units_for_user
-from plans.audit import AuditEntry, record
+from unionplans.audit.models import AuditEntry, record
 
 
 def _get_account_for_user(user, pk):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from members.models import Affiliation, Ancestry, Member, Position, Role, SigningCredential, Unit
-from plans.audit import AuditedAdminMixin, ReadOnlyAdminMixin
+from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 
 class AffiliationInline(admin.TabularInline):

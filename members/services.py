@@ -6,7 +6,7 @@ old unit's plans, month rows and positions point to, so their history stays true
 chair gets a record of their own to edit. The card number and the login follow the person to the
 new record, since a card is the person's, not the unit's. Nothing here deletes a member.
 
-Every change here is recorded in the audit trail (plans.audit.record) under the acting user, so
+Every change here is recorded in the audit trail (unionplans.audit.models.record) under the acting user, so
 the views save through these functions, not through a form's save().
 """
 from django.core.exceptions import ValidationError
@@ -14,7 +14,7 @@ from django.db import transaction
 
 from members import excel
 from members.models import Member, Unit
-from plans.audit import AuditEntry, record, snapshot
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 # The person's own data, copied to the new record; unit-specific fields (team, status) are not.
 PERSONAL_FIELDS = [

@@ -1,5 +1,5 @@
 """A unit's signing credential: its certificate and private key, the signer's signature image and
-the unit's seal, which issuing puts on and into a document (plans.pdf.pades).
+the unit's seal, which issuing puts on and into a document (plans.documents.pdf.pades).
 
 The PKCS#12 password is used once, to open the file at upload, and never kept in any form: the
 key and chain are re-exported without it and encrypted (Fernet) under a key derived from the
@@ -169,7 +169,7 @@ class SigningCredential(models.Model):
 def save_credential(actor, unit, certificate=None, signature=None, seal=None):
     """Store what was uploaded (each part optional once the unit has a credential) and audit it.
     `certificate` is read_pkcs12's (blob, cert); the images are clean_png's bytes."""
-    from plans.audit import AuditEntry, record, snapshot
+    from unionplans.audit.models import AuditEntry, record, snapshot
 
     with transaction.atomic():
         credential = SigningCredential.objects.select_for_update().filter(unit=unit).first()

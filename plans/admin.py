@@ -1,10 +1,10 @@
 from django.contrib import admin
 
-from plans.audit import AuditEntry, AuditedAdminMixin, ReadOnlyAdminMixin
-from plans.batch import BatchItem, BatchPrint
-from plans.comments import PlanComment
+from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
+from plans.documents.batch import BatchItem, BatchPrint
+from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
-from plans.reports import MonthlyReport
+from plans.months.reports import MonthlyReport
 
 
 def _issued(plan):
@@ -130,13 +130,3 @@ class BatchItemAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status"]
     readonly_fields = ["batch", "plan", "order", "unit_name", "label", "status", "reason", "part"]
     deletable = True
-
-
-@admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """The trail is evidence: it can be read and searched here, never edited."""
-
-    list_display = ["at", "actor", "action", "content_type", "object_repr", "unit"]
-    list_filter = ["action", "content_type"]
-    search_fields = ["object_repr", "actor__username", "comment"]
-    date_hierarchy = "at"

@@ -7,8 +7,8 @@ class PlansConfig(AppConfig):
 
     def ready(self):
         from members.models import Role, Unit
-        from plans import overview
-        from plans.audit import AuditEntry
+        from plans.federation import overview
+        from unionplans.audit.models import AuditEntry
         from plans.models import AnnualPlan, MonthlyActivity, Target
         from unionplans import versions
 

@@ -51,7 +51,7 @@ class AnnualPlan(models.Model):
     snapshot_pdf = models.BinaryField("bản lưu (PDF)", blank=True, editable=False)
     snapshot_sha256 = models.CharField("SHA-256 của bản lưu", max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True, editable=False)
-    # Raised by every save of the editor (plans.editing): a form carries the version it was
+    # Raised by every save of the editor (plans.editor.editing): a form carries the version it was
     # opened at, so a save over someone else's newer one is refused instead of overwriting it.
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
@@ -240,7 +240,6 @@ class IssueCounter(models.Model):
         return f"{self.unit} {self.doc_type} {self.year}: {self.last}"
 
 
-from plans.audit import AuditEntry  # noqa: E402,F401  (registers the model with the plans app)
-from plans.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)
-from plans.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
-from plans.batch import BatchItem, BatchPrint  # noqa: E402,F401  (registers the models with the plans app)
+from plans.months.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)
+from plans.federation.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
+from plans.documents.batch import BatchItem, BatchPrint  # noqa: E402,F401  (registers the models with the plans app)

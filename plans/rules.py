@@ -54,7 +54,7 @@ rules.add_perm("plans.comment_plan", staff_over_plan | rules.is_superuser)
 rules.add_perm("plans.view_history", can_see_plan & (executive_of_plan | staff_over_plan | rules.is_superuser))
 # On a unit, not a plan: the chair brings the unit's plan in from a Word file as a new draft.
 rules.add_perm("plans.import_plan", is_chair | rules.is_superuser)
-# Monthly reports (plans.reports) and the year-end review of targets belong to an issued plan.
+# Monthly reports (plans.months.reports) and the year-end review of targets belong to an issued plan.
 # The predicates above read only `.unit` and `.status`, so they apply to a report as they are.
 issued = _status_in(Status.ISSUED)
 rules.add_perm("plans.draft_report", issued & (chair_of_plan | rules.is_superuser))
@@ -62,7 +62,7 @@ rules.add_perm("plans.view_report", issued | executive_of_plan | staff_over_plan
 rules.add_perm("plans.change_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.issue_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.review_targets", issued & (chair_of_plan | rules.is_superuser))
-# Review comments (plans.comments): staff above write them, the chair marks them dealt with, and
+# Review comments (plans.federation.comments): staff above write them, the chair marks them dealt with, and
 # the BCH and staff read them; plain members see only the issued document.
 rules.add_perm("plans.view_comments", can_see_plan & (executive_of_plan | staff_over_plan | rules.is_superuser))
 rules.add_perm("plans.resolve_comment", chair_of_plan | staff_over_plan | rules.is_superuser)

@@ -9,7 +9,7 @@ minutes rather than hours. A fixed seed makes every run build the same province.
 The generated plans are issued (number 01, a date, issued_at) but carry no frozen snapshot: the
 snapshot is the issue step's record of what was signed, and rendering 2,000 PDFs to fake it
 measures WeasyPrint, not the app. Served without one, such a plan prints from its live rows and
-its PDF is cached by content like a draft's (plans.pdf.serve).
+its PDF is cached by content like a draft's (plans.documents.pdf.serve).
 """
 import datetime
 import random

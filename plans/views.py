@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 
 from members.scope import units_for_user
-from plans.editor_new import may_start_plan
+from plans.editor.new_views import may_start_plan
 from plans.scope import plans_for_user
 
 

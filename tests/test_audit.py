@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from members.models import Position, Role, Unit
-from plans import workflow
-from plans.audit import AuditEntry, record, snapshot
+from plans.workflow import services as workflow
+from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
 from tests.factories import (
     FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory, UserFactory,

@@ -19,8 +19,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from members.models import Role
-from plans import workflow
-from plans.batch import BatchPrint
+from plans.workflow import services as workflow
+from plans.documents.batch import BatchPrint
 from plans.models import AnnualPlan
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans.comments import PlanComment
+from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan
 from tests.factories import (
     ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory, UserFactory,

@@ -11,11 +11,12 @@ from django.urls import reverse
 from docx.enum.section import WD_SECTION
 
 from members.models import Role
-from plans import reports, workflow
-from plans.docx import render_docx
+from plans.months import reports
+from plans.workflow import services as workflow
+from plans.documents.docx import render_docx
 from plans.models import AnnualPlan
-from plans.pdf import render_pdf
-from plans.pdf.serve import revision_line
+from plans.documents.pdf import render_pdf
+from plans.documents.pdf.serve import revision_line
 from plans.planformat import dumps, import_plan
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
 

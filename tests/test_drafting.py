@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from members.models import Position
-from plans.drafting import copy_for_next_year, start_from_skeleton
+from plans.editor.drafting import copy_for_next_year, start_from_skeleton
 from plans.models import AnnualPlan, MonthlyActivity
 from plans.planformat import export_plan, import_plan
 from tests.factories import FederationFactory, MemberFactory, UnitFactory

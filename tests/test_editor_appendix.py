@@ -2,7 +2,7 @@
 import pytest
 from django.urls import reverse
 
-from plans.editor_outline import outline
+from plans.editor.outline import outline
 from plans.models import Section
 from tests.editor_helpers import draft_with_chair, outsider, posted
 from tests.factories import PlanFactory, SectionFactory

@@ -1,7 +1,7 @@
 """The editor's service functions: nesting within I., 1., a), order kept dense, the version check."""
 import pytest
 
-from plans import editing
+from plans.editor import editing
 from plans.models import AnnualPlan
 from tests.factories import ActivityFactory, MemberFactory, PlanFactory, SectionFactory
 

@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from members.models import Role
-from plans import editing, months, workflow
-from plans.forms import SectionForm
+from plans.editor import editing
+from plans.months import services as months
+from plans.workflow import services as workflow
+from plans.editor.forms import SectionForm
 from plans.models import AnnualPlan, MonthlyActivity
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory
 

@@ -6,7 +6,8 @@ import time
 import pytest
 from django.db import connection, connections
 
-from plans import numbering, workflow
+from plans import numbering
+from plans.workflow import services as workflow
 from plans.models import AnnualPlan, IssueCounter
 from tests.factories import PlanFactory, UnitFactory
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from members.models import Role, Unit
-from plans import overview, periods
-from plans.audit import AuditEntry
+from plans import periods
+from plans.federation import overview
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity, Target
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, TargetFactory, UnitFactory, UserFactory
 
@@ -179,7 +180,7 @@ def test_anonymous_is_sent_to_login(client):
 
 
 def test_the_table_is_paged_after_sorting_all_units(client, world, monkeypatch):
-    monkeypatch.setattr("plans.overview_views.PAGE_SIZE", 2)
+    monkeypatch.setattr("plans.federation.views.PAGE_SIZE", 2)
     client.force_login(world["staff"])
     page = client.get(reverse("overview"), {"sort": "-status", "page": 2}).content.decode()
     assert "3 đơn vị." in page and "Công đoàn Bệnh viện Đa khoa tỉnh" in page and "Vĩnh Hưng" not in page
@@ -219,7 +220,7 @@ def test_names_sort_in_vietnamese_letter_order(world):
 
 
 def test_totals_cover_every_page(client, world, monkeypatch):
-    monkeypatch.setattr("plans.overview_views.PAGE_SIZE", 1)
+    monkeypatch.setattr("plans.federation.views.PAGE_SIZE", 1)
     client.force_login(world["staff"])
     page = client.get(reverse("overview"), {"year": YEAR, "page": 3}).content.decode()
     assert "Chưa có kế hoạch: 1; Đã gửi cấp trên: 1; Đã ban hành: 1." in page

@@ -1,4 +1,4 @@
-"""The overview keeps its figures cached (plans.overview), yet what anyone changes shows on the next
+"""The overview keeps its figures cached (plans.federation.overview), yet what anyone changes shows on the next
 look: a BCH member's row, the federation's step on a plan, a renamed unit, a deleted plan."""
 import datetime
 
@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans import overview, periods, workflow
+from plans import periods
+from plans.federation import overview
+from plans.workflow import services as workflow
 from plans.models import AnnualPlan, MonthlyActivity
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
 

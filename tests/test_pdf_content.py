@@ -12,8 +12,8 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError
 
 from plans import numbering
-from plans.pdf import RenderError, render_html, render_pdf
-from plans.pdf.fetcher import RefusedURL, StaticFetcher
+from plans.documents.pdf import RenderError, render_html, render_pdf
+from plans.documents.pdf.fetcher import RefusedURL, StaticFetcher
 from tests.test_pdf_layout import MM, RIGHT, TOP, find, page_lines, printed, variant
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]

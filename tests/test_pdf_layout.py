@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from plans.pdf import render_pdf
+from plans.documents.pdf import render_pdf
 from tests.conftest import DEMO_PLANS
 
 MM = 72 / 25.4

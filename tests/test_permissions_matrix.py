@@ -17,9 +17,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from members.models import Position, Role
-from plans.batch import BatchPrint
+from plans.documents.batch import BatchPrint
 from plans.models import AnnualPlan
-from plans.reports import MonthlyReport
+from plans.months.reports import MonthlyReport
 from tests.factories import (
     ActivityFactory, FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory,
     UserFactory,

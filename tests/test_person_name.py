@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans import workflow
+from plans.workflow import services as workflow
 from tests.factories import PlanFactory, RoleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

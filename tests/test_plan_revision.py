@@ -10,11 +10,12 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans import numbering, workflow
-from plans.audit import AuditEntry
+from plans import numbering
+from plans.workflow import services as workflow
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan
-from plans.pdf import render_html
-from plans.pdf.serve import plan_data, revision_line
+from plans.documents.pdf import render_html
+from plans.documents.pdf.serve import plan_data, revision_line
 from plans.planformat import export_plan
 from tests.factories import PlanFactory, RoleFactory, SectionFactory
 

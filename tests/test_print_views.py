@@ -15,10 +15,10 @@ from django.urls import reverse
 from members.models import Role
 from plans import planformat
 from plans.models import AnnualPlan
-from plans.pdf import content_hash
-from plans.pdf import render as render_module
-from plans.pdf import serve
-from plans.pdf.render import render_document
+from plans.documents.pdf import content_hash
+from plans.documents.pdf import render as render_module
+from plans.documents.pdf import serve
+from plans.documents.pdf.render import render_document
 from tests.conftest import DEMO_PLANS
 from tests.factories import (ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory,
                              TargetFactory, UnitFactory)

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 
 from members.models import Member, Role
-from plans import months
-from plans.audit import AuditEntry, record
+from plans.months import services as months
+from unionplans.audit.models import AuditEntry, record
 from plans.models import AnnualPlan, MonthlyActivity, Target
-from plans.reports import draft_report
+from plans.months.reports import draft_report
 from tests.factories import FederationFactory, PlanFactory, RoleFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,11 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans import reports, workflow
-from plans.audit import AuditEntry
+from plans.months import reports
+from plans.workflow import services as workflow
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity
-from plans.reports import MonthlyReport
+from plans.months.reports import MonthlyReport
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def test_redrafting_picks_up_a_row_changed_since(plan, chair):
 
 def test_printed_data_says_bao_cao_with_the_rows(plan, chair):
     data = reports.export_report(reports.draft_report(chair, plan, 3))
-    from plans.pdf import render_html
+    from plans.documents.pdf import render_html
 
     html = render_html(data)
     assert "BÁO CÁO" in html and "KẾ HOẠCH" not in html

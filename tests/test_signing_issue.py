@@ -17,7 +17,7 @@ from pyhanko_certvalidator import ValidationContext
 from members.models import Role
 from members.signing import clean_png, read_pkcs12, save_credential
 from plans.models import AnnualPlan
-from plans.reports import MonthlyReport, issue_report
+from plans.months.reports import MonthlyReport, issue_report
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory
 from tests.signing_ca import PASSWORD, SIGNER_CN, SigningCA, png
 
@@ -183,7 +183,7 @@ def test_a_unit_without_credential_issues_unsigned_and_is_told_so(client):
 
 
 def test_the_monthly_report_is_signed_through_the_same_path(issued, trust_root):
-    from plans.pdf.pades import verify_pdf
+    from plans.documents.pdf.pades import verify_pdf
 
     report = MonthlyReport.objects.create(plan=issued, unit=issued.unit, month_index=1, title="tháng 9 năm 2024",
                                           issuer=issued.issuer, signers=issued.signers)

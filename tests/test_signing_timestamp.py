@@ -11,9 +11,9 @@ from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 from members.models import Role
 from members.signing import clean_png, read_pkcs12, save_credential
-from plans import workflow
+from plans.workflow import services as workflow
 from plans.models import AnnualPlan
-from plans.pdf.pades import verify_pdf
+from plans.documents.pdf.pades import verify_pdf
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory
 from tests.signing_ca import PASSWORD, SigningCA, png
 

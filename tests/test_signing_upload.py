@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from members.models import Role
 from members.signing import SigningCredential
-from plans.audit import AuditEntry
+from unionplans.audit.models import AuditEntry
 from tests.factories import FederationFactory, RoleFactory, UnitFactory
 from tests.signing_ca import PASSWORD, SIGNER_CN, SigningCA, png
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans.audit import AuditEntry
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, Target
 from tests.factories import PlanFactory, RoleFactory, TargetFactory, UnitFactory
 

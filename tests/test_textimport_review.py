@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans.audit import AuditEntry
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, Section
 from tests.factories import RoleFactory, UnitFactory
 from tests.test_textimport import EXAMPLES, PAIRS

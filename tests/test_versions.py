@@ -4,7 +4,7 @@ import pytest
 
 from members import search
 from members.models import Member, Unit
-from plans import overview
+from plans.federation import overview
 from tests.factories import FederationFactory, UnitFactory
 from unionplans import versions
 

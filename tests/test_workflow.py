@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Role
-from plans import workflow
-from plans.audit import AuditEntry
+from plans.workflow import services as workflow
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan
 from plans.planformat import dumps, export_plan
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
@@ -185,7 +185,7 @@ def test_a_correction_is_a_new_draft_pointing_to_the_issued_plan(world):
         workflow.new_version(people["chair"], draft, AnnualPlan.Revision.SUPPLEMENT)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("plans.pdf") is None, reason="this tree has no PDF renderer yet")
+@pytest.mark.skipif(importlib.util.find_spec("plans.documents.pdf") is None, reason="this tree has no PDF renderer yet")
 def test_issue_stores_the_real_rendered_pdf(world, monkeypatch):
     monkeypatch.undo()
     plan, people = world

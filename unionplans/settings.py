@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "unionplans.audit",
     "members",
     "plans",
 ]
@@ -160,8 +161,8 @@ if os.environ.get("S3_BUCKET"):
 # Two caches every web process shares: in Redis when REDIS_URL is set (one server for every
 # machine), else in a folder (DOCUMENT_CACHE_DIR, outside the source tree: one machine, no service).
 # "documents" keeps printed PDFs and the HTML of their previews, keyed by the hash of what they
-# print (plans.pdf.serve), so nothing in it ever goes stale. "default" keeps figures worked out from
-# many rows (the federation overview, plans.overview; what a member search found, members.search),
+# print (plans.documents.pdf.serve), so nothing in it ever goes stale. "default" keeps figures worked out from
+# many rows (the federation overview, plans.federation.overview; what a member search found, members.search),
 # each under a version that every change to those rows replaces (unionplans.versions); its timeout
 # only bounds what a change made around the app (a restored database) could leave behind.
 DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
@@ -184,7 +185,7 @@ CACHES = {
 # nobody has asked before that way).
 MEMBER_SEARCH_SECONDS = int(os.environ.get("MEMBER_SEARCH_SECONDS", "600"))
 
-# Digital signatures (members.signing, plans.pdf.pades). The units' signing keys are stored
+# Digital signatures (members.signing, plans.documents.pdf.pades). The units' signing keys are stored
 # encrypted under a key derived from SIGNING_KEY_SECRET (from SECRET_KEY when unset: changing either
 # then means every unit uploads its certificate again). SIGNING_TSA_URL: an RFC 3161 time-stamp
 # server, which makes the signatures PAdES B-T. SIGNING_TRUST_ROOTS: PEM files of the roots a

@@ -2,7 +2,7 @@
 the status page): the plan's comments are read once per request and kept on the plan object."""
 from django import template
 
-from plans.comments import by_anchor, comments_of
+from plans.federation.comments import by_anchor, comments_of
 
 register = template.Library()
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from members.models import Role
-from plans import months
+from plans.months import services as months
 from plans.models import AnnualPlan, MonthlyActivity
 from tests.factories import ActivityFactory, MemberFactory, PlanFactory, RoleFactory, UnitFactory
 

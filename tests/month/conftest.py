@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from members.models import Role
-from plans import months
+from plans.months import services as months
 from plans.models import AnnualPlan
 from tests.factories import PlanFactory, RoleFactory
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans import months
-from plans.audit import AuditEntry
+from plans.months import services as months
+from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity
 from tests.factories import ActivityFactory, MemberFactory, PlanFactory, RoleFactory, UnitFactory
 from tests.month.helpers import HX, post as _post, text as _text

@@ -7,7 +7,7 @@ from django.db import transaction
 from members import demo
 from members.models import Unit
 from plans.planformat import import_plan
-from plans.workflow import freeze
+from plans.workflow.services import freeze
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 # Which demo plan file belongs to which demo union (members.demo.GRASSROOTS keys).

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from plans.models import AnnualPlan
-from plans.pdf import RenderError, serve
+from plans.documents.pdf import RenderError, serve
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.pdf.pades import verify_pdf
+from plans.documents.pdf.pades import verify_pdf
 
 
 class Command(BaseCommand):

@@ -1,0 +1,41 @@
+"""Checking a signed PDF: one uploaded by anyone signed in, or the stored file of an issued plan."""
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from plans.documents.pdf.pades import verify_pdf
+from plans.scope import get_plan_for_user
+
+MAX_PDF_BYTES = 20 * 1024 * 1024
+
+
+class VerifyForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp PDF cần kiểm tra", widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        error_messages={"required": "Hãy chọn một tệp PDF.", "empty": "Tệp gửi lên rỗng."},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_PDF_BYTES:
+            raise forms.ValidationError("Tệp quá lớn (tối đa 20 MB).")
+        return upload.read()
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def verify_upload(request):
+    form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
+    verification = verify_pdf(form.cleaned_data["file"]) if form.is_bound and form.is_valid() else None
+    status = 400 if form.errors else 200
+    return render(request, "plans/verify.html", {"form": form, "verification": verification}, status=status)
+
+
+@login_required
+@require_GET
+def plan_verify(request, pk):
+    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
+    stored = bytes(plan.snapshot_pdf) if plan.is_issued and plan.snapshot_pdf else b""
+    verification = verify_pdf(stored) if stored else None
+    return render(request, "plans/verify.html", {"plan": plan, "verification": verification})

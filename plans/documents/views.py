@@ -1,0 +1,54 @@
+"""The printed plan: its PDF, and a preview of the same document in the app."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseNotModified
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header, parse_etags, quote_etag
+from django.views.decorators.http import require_GET
+
+from plans import numbering
+from plans.documents.pdf import RenderError, content_hash, serve
+from plans.scope import get_plan_for_user
+
+
+def _matches(request, etag):
+    """If-None-Match names this version (weakly compared, as RFC 9110 says for it)."""
+    tags = [t.removeprefix("W/") for t in parse_etags(request.headers.get("If-None-Match", ""))]
+    return "*" in tags or quote_etag(etag) in tags
+
+
+def _validators(response, etag):
+    response["ETag"] = quote_etag(etag)
+    # Private: the document is behind a login. no-cache: the browser asks each time, and an
+    # unchanged plan costs it a 304.
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@login_required
+@require_GET
+def plan_pdf(request, pk):
+    plan = get_plan_for_user(request.user, pk)
+    data = serve.plan_data(plan)
+    etag = content_hash(data, serve.revision_line(plan))
+    if _matches(request, etag):
+        return _validators(HttpResponseNotModified(), etag)
+    try:
+        pdf = serve.plan_pdf(plan, data, etag)
+    except RenderError as exc:
+        messages.error(request, str(exc))
+        return redirect("plan_preview", pk=plan.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(False, numbering.filename(data))
+    return _validators(response, etag)
+
+
+@login_required
+@require_GET
+def plan_preview(request, pk):
+    plan = get_plan_for_user(request.user, pk)
+    data = serve.plan_data(plan)
+    return render(request, "pdf/preview.html", {
+        "plan": plan, "title": data["title"], "filename": numbering.filename(data),
+        "document": serve.cached_document(data, revision=serve.revision_line(plan)),
+    })

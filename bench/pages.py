@@ -33,7 +33,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from members import search  # noqa: E402
+from members import search
 from members.models import Role  # noqa: E402
 from unionplans import versions  # noqa: E402
 

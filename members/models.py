@@ -314,5 +314,5 @@ class Role(models.Model):
         return f"{self.user}: {self.get_kind_display()} {self.unit}"
 
 
-# The signing credential lives in its own module (members.signing); imported here so Django sees the model.
-from members.signing import SigningCredential  # noqa: E402,F401
+# The signing credential lives in its own module (members.signing.credential); imported here so Django sees the model.
+from members.signing.credential import SigningCredential  # noqa: E402,F401

@@ -12,7 +12,7 @@ the views save through these functions, not through a form's save().
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from members import excel
+from members.registry import excel
 from members.models import Member, Unit
 from unionplans.audit.models import AuditEntry, record, snapshot
 

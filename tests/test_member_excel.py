@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from members import excel
+from members.registry import excel
 from members.models import Member, Role
 from tests.factories import MemberFactory, RoleFactory, UnitFactory
 

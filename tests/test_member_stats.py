@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from members.models import Member, Unit
-from members.stats import plan_summary_lines, unit_stats
+from members.registry.stats import plan_summary_lines, unit_stats
 from tests.factories import MemberFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

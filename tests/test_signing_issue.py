@@ -15,7 +15,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from members.models import Role
-from members.signing import clean_png, read_pkcs12, save_credential
+from members.signing.credential import clean_png, read_pkcs12, save_credential
 from plans.models import AnnualPlan
 from plans.months.reports import MonthlyReport, issue_report
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory

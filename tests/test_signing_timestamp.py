@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 from members.models import Role
-from members.signing import clean_png, read_pkcs12, save_credential
+from members.signing.credential import clean_png, read_pkcs12, save_credential
 from plans.workflow import services as workflow
 from plans.models import AnnualPlan
 from plans.documents.pdf.pades import verify_pdf

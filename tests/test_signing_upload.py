@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from members.signing import SigningCredential
+from members.signing.credential import SigningCredential
 from unionplans.audit.models import AuditEntry
 from tests.factories import FederationFactory, RoleFactory, UnitFactory
 from tests.signing_ca import PASSWORD, SIGNER_CN, SigningCA, png

@@ -185,7 +185,7 @@ CACHES = {
 # nobody has asked before that way).
 MEMBER_SEARCH_SECONDS = int(os.environ.get("MEMBER_SEARCH_SECONDS", "600"))
 
-# Digital signatures (members.signing, plans.documents.pdf.pades). The units' signing keys are stored
+# Digital signatures (members.signing.credential, plans.documents.pdf.pades). The units' signing keys are stored
 # encrypted under a key derived from SIGNING_KEY_SECRET (from SECRET_KEY when unset: changing either
 # then means every unit uploads its certificate again). SIGNING_TSA_URL: an RFC 3161 time-stamp
 # server, which makes the signatures PAdES B-T. SIGNING_TRUST_ROOTS: PEM files of the roots a

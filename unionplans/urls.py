@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from members import account_views
+from members.units import account_views
 from unionplans import health
 
 admin.site.site_header = "unionplans: quản trị"

@@ -11,7 +11,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from members.models import Member
-from members.stats import counted_members, plan_summary_lines
+from members.registry.stats import counted_members, plan_summary_lines
 from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan, MonthlyActivity, Section
 from plans.planformat import MAX_SECTION_DEPTH

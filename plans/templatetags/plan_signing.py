@@ -1,7 +1,7 @@
 """Whether a unit signs what it issues, for the notice beside the issue buttons."""
 from django import template
 
-from members.signing import SigningCredential
+from members.signing.credential import SigningCredential
 
 register = template.Library()
 

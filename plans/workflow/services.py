@@ -10,7 +10,7 @@ import importlib.util
 from django.db import transaction
 from django.utils import timezone
 
-from members.signing import CredentialError, SigningCredential
+from members.signing.credential import CredentialError, SigningCredential
 from plans import numbering
 from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan

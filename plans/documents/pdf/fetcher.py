@@ -1,6 +1,6 @@
 """The only way the renderer reads anything: the app's own print stylesheet, fonts and images,
 and the data: URIs of a signed document's signature and seal that the caller hands over itself
-(members.signing makes them from re-encoded PNGs); any other data: URI is refused.
+(members.signing.credential makes them from re-encoded PNGs); any other data: URI is refused.
 
 A document must never fetch what its text names (a `file://` of the user's choice, the network):
 every other URL is refused, and a refusal stops the render rather than print without it.

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from members import services
 from members.forms import PositionEndForm, PositionForm
-from members.lookups import get_member_for_user
+from members.registry.lookups import get_member_for_user
 from members.scope import get_unit_for_user
 from members.models import Position
 

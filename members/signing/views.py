@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from members.scope import get_unit_for_user
-from members.signing import CredentialError, SigningCredential, save_credential
-from members.signing_forms import SigningCredentialForm
+from members.signing.credential import CredentialError, SigningCredential, save_credential
+from members.signing.forms import SigningCredentialForm
 
 
 @login_required

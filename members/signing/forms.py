@@ -1,9 +1,9 @@
 """The upload of a unit's signing certificate and images: each part is read and checked here, so
-the view only stores what passed (members.signing.save_credential)."""
+the view only stores what passed (members.signing.credential.save_credential)."""
 from django import forms
 
 from members.forms import CrispyMixin
-from members.signing import CredentialError, clean_png, read_pkcs12
+from members.signing.credential import CredentialError, clean_png, read_pkcs12
 
 
 class SigningCredentialForm(CrispyMixin, forms.Form):

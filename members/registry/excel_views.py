@@ -6,7 +6,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from members import excel, services, stats
+from members import services
+from members.registry import excel
+from members.registry import stats
 from members.forms import ImportForm
 from members.scope import get_unit_for_user
 

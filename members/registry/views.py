@@ -6,9 +6,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from members import results, search, services, stats
+from members import search, services
+from members.registry import results
+from members.registry import stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
-from members.lookups import get_member_for_user
+from members.registry.lookups import get_member_for_user
 from members.models import Role
 from members.scope import get_unit_for_user, members_for_user, role_unit_ids
 

@@ -1,14 +1,87 @@
-from django.urls import include, path
+from django.urls import path
 
 from plans import views
+from plans.documents import batch_views
+from plans.documents import verify_views
+from plans.documents import views as print_views
+from plans.documents.docx import views as docx_views
+from plans.editor import month_views as editor_month_views
+from plans.editor import new_views as editor_new
+from plans.editor import views as editor_views
+from plans.federation import comment_views
+from plans.federation import views as overview_views
+from plans.months import report_views
+from plans.months import targets_views
+from plans.months import views as month_views
+from plans.textimport import review as textimport_review
+from plans.textimport import views as textimport_views
+from plans.workflow import views as workflow_views
 
-# Each job of the app keeps its own URLs; the names stay global (no namespace), as templates use them.
+# One map of the app's addresses, grouped by the sub-package that serves them.
 urlpatterns = [
     path("", views.home, name="home"),
-    path("", include("plans.workflow.urls")),
-    path("", include("plans.months.urls")),
-    path("", include("plans.textimport.urls")),
-    path("", include("plans.editor.urls")),
-    path("", include("plans.documents.urls")),
-    path("", include("plans.federation.urls")),
+    # The plan's path to issue (plans/workflow/)
+    path("plans/<int:pk>/trang-thai/", workflow_views.plan_status, name="plan_status"),
+    path("plans/<int:pk>/gui-duyet/", workflow_views.submit_plan, name="plan_submit"),
+    path("plans/<int:pk>/tra-lai/", workflow_views.return_plan, name="plan_return"),
+    path("plans/<int:pk>/duyet/", workflow_views.approve_plan, name="plan_approve"),
+    path("plans/<int:pk>/ban-hanh/", workflow_views.issue_plan, name="plan_issue"),
+    path("plans/<int:pk>/lich-su/", workflow_views.plan_history, name="plan_history"),
+    path("plans/<int:pk>/dieu-chinh-bo-sung/", workflow_views.revise_plan, name="plan_revise"),
+    # The chair's editor and new plans (plans/editor/)
+    path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/", editor_new.new_plan, name="plan_new"),
+    path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/sao-chep/", editor_new.copy_plan, name="plan_new_copy"),
+    path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/theo-khung/", editor_new.skeleton_plan, name="plan_new_skeleton"),
+    path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/tai-len/", editor_new.upload_plan, name="plan_new_upload"),
+    path("plans/<int:pk>/soan/", editor_views.plan_editor, name="plan_editor"),
+    path("plans/<int:pk>/soan/phan-dau/", editor_views.save_head, name="plan_editor_head"),
+    path("plans/<int:pk>/soan/phan-cuoi/", editor_views.save_tail, name="plan_editor_tail"),
+    path("plans/<int:pk>/soan/muc/", editor_views.add_section, name="plan_editor_section_add"),
+    path("plans/<int:pk>/soan/muc/<int:section_pk>/", editor_views.save_section, name="plan_editor_section"),
+    path("plans/<int:pk>/soan/muc/<int:section_pk>/<slug:action>/", editor_views.section_action, name="plan_editor_section_action"),
+    path("plans/<int:pk>/soan/chi-tieu/", editor_views.add_target, name="plan_editor_target_add"),
+    path("plans/<int:pk>/soan/chi-tieu/<int:target_pk>/", editor_views.save_target, name="plan_editor_target"),
+    path("plans/<int:pk>/soan/chi-tieu/<int:target_pk>/<slug:action>/", editor_views.target_action, name="plan_editor_target_action"),
+    path("plans/<int:pk>/soan/thang/<int:month>/them/", editor_month_views.add_row, name="plan_editor_row_add"),
+    path("plans/<int:pk>/soan/thang/<int:month>/goi-y/<int:index>/", editor_month_views.add_suggested_row, name="plan_editor_row_suggest"),
+    path("plans/<int:pk>/soan/dong/<int:row_pk>/", editor_month_views.row, name="plan_editor_row"),
+    path("plans/<int:pk>/soan/dong/<int:row_pk>/sua/", editor_month_views.edit_row, name="plan_editor_row_edit"),
+    path("plans/<int:pk>/soan/dong/<int:row_pk>/<slug:action>/", editor_month_views.row_action, name="plan_editor_row_action"),
+    # The year's follow-up: the month page, monthly reports, target results (plans/months/)
+    path("thang-nay/", month_views.month_home, name="month_home"),
+    path("plans/<int:pk>/thang-nay/", month_views.month_rows, name="month_rows"),
+    path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/", month_views.update_row, name="month_row_update"),
+    path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/sua/", month_views.row_form, name="month_row_form"),
+    path("plans/<int:pk>/thang-nay/hoat-dong/<int:row_pk>/nguoi-thuc-hien/", month_views.row_people, name="month_row_people"),
+    path("plans/<int:pk>/thang-nay/them/", month_views.add_unplanned, name="month_add"),
+    path("plans/<int:pk>/bao-cao/", report_views.report_list, name="report_list"),
+    path("plans/<int:pk>/bao-cao/lap/", report_views.report_draft, name="report_draft"),
+    path("bao-cao/<int:pk>/", report_views.report_detail, name="report_detail"),
+    path("bao-cao/<int:pk>/ban-hanh/", report_views.report_issue, name="report_issue"),
+    path("bao-cao/<int:pk>/pdf/", report_views.report_pdf, name="report_pdf"),
+    path("bao-cao/<int:pk>/docx/", report_views.report_docx, name="report_docx"),
+    path("plans/<int:pk>/danh-gia-chi-tieu/", targets_views.review_targets, name="targets_review"),
+    # Printed documents: PDF, Word, signatures, batch printing (plans/documents/)
+    path("plans/<int:pk>/docx/", docx_views.plan_docx, name="plan_docx"),
+    path("plans/<int:pk>/pdf/", print_views.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/kiem-tra-chu-ky/", verify_views.plan_verify, name="plan_verify"),
+    path("kiem-tra-chu-ky/", verify_views.verify_upload, name="verify_upload"),
+    path("plans/<int:pk>/xem-truoc/", print_views.plan_preview, name="plan_preview"),
+    path("in-hang-loat/", batch_views.batch_new, name="batch_new"),
+    path("in-hang-loat/<int:pk>/", batch_views.batch_status, name="batch_status"),
+    path("in-hang-loat/<int:pk>/tien-do/", batch_views.batch_progress, name="batch_progress"),
+    path("in-hang-loat/<int:pk>/tai-ve/", batch_views.batch_download, name="batch_download"),
+    # The federation: overview and review comments (plans/federation/)
+    path("tong-quan/", overview_views.overview_page, name="overview"),
+    path("tong-quan/excel/", overview_views.overview_excel, name="overview_excel"),
+    path("plans/<int:pk>/xem-xet/", comment_views.plan_review, name="plan_review"),
+    path("plans/<int:pk>/xem-xet/gop-y/", comment_views.comment_add, name="plan_comment_add"),
+    path("plans/<int:pk>/xem-xet/da-xu-ly/", comment_views.comment_resolve, name="plan_comment_resolve"),
+    # Bringing last year's plan in from Word (plans/textimport/)
+    path("nhap-tu-word/", textimport_views.import_units, name="textimport_units"),
+    path("nhap-tu-word/<int:unit_pk>/", textimport_views.import_source, name="textimport_source"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/", textimport_review.import_review, name="textimport_review"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/sua/", textimport_review.import_edit, name="textimport_edit"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/json/", textimport_review.import_json, name="textimport_json"),
+    path("nhap-tu-word/<int:unit_pk>/luu/", textimport_review.import_confirm, name="textimport_confirm"),
 ]

@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django.db.models.functions import ExtractYear
 
 from members.models import Member, Unit
-from plans import periods
+from plans import numbering, periods
 from unionplans.fields import NFCCharField, NFCJSONField, NFCTextField
 
 
@@ -85,6 +85,10 @@ class AnnualPlan(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.unit})"
+
+    @property
+    def reference(self):
+        return numbering.reference(numbering.DOCUMENT_TYPE, self.number, self.issuer.get("abbreviation", ""))
 
     @property
     def period_label(self):

@@ -58,6 +58,11 @@ def symbol(data):
     return f"{doc_type(data)}-{data['issuer']['abbreviation']}"
 
 
+def reference(doc_type, number, abbreviation):
+    """Số and ký hiệu as pages name an issued document: '01/KH-CĐCS'; None before it has a number."""
+    return f"{number:02d}/{doc_type}-{abbreviation}" if number else None
+
+
 def number_segments(data):
     """'Số: 01/KH-CĐCS', or for a draft 'Số:' BLANK '/KH-CĐCS'."""
     if data["number"]:

@@ -1,5 +1,7 @@
 """Starting this year's plan: a copy of last year's, or the usual skeleton."""
 import datetime
+import json
+import re
 
 import pytest
 
@@ -7,6 +9,7 @@ from members.models import Position
 from plans.editor.drafting import copy_for_next_year, start_from_skeleton
 from plans.models import AnnualPlan, MonthlyActivity
 from plans.planformat import export_plan, import_plan
+from tests.conftest import DEMO_PLANS
 from tests.factories import FederationFactory, MemberFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,13 +32,19 @@ def test_copy_shifts_months_and_clears_what_belongs_to_last_year(demo_plan_data)
     assert AnnualPlan.objects.get(pk=last_year.pk).status == last_year.status
 
 
-def test_copy_moves_the_school_year_in_the_text(demo_plan_data):
-    if demo_plan_data["period"]["kind"] != "school_year":
-        pytest.skip("calendar-year plan: only its title names the year")
-    year = demo_plan_data["period"]["year"]
-    copy = copy_for_next_year(None, import_plan(demo_plan_data))
-    assert f"{year}-{year + 1}" not in copy.title
-    assert f"{year + 1}" in copy.title
+SCHOOL_YEAR_PLANS = [p for p in DEMO_PLANS if json.loads(p.read_text(encoding="utf-8"))["period"]["kind"] == "school_year"]
+
+
+@pytest.mark.parametrize("path", SCHOOL_YEAR_PLANS, ids=lambda p: p.stem)
+def test_copy_moves_the_school_year_in_the_text(path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    year = data["period"]["year"]
+    last_year, this_year = (re.compile(rf"{y}\s*[-–]\s*{y + 1}") for y in (year, year + 1))
+    source = json.dumps(data, ensure_ascii=False)
+    copied = json.dumps(export_plan(copy_for_next_year(None, import_plan(data))), ensure_ascii=False)
+    assert len(last_year.findall(source)) > 1
+    assert last_year.findall(copied) == []
+    assert len(this_year.findall(copied)) == len(last_year.findall(source))
 
 
 def test_skeleton_has_the_usual_sections_and_the_chair_signs():

@@ -1,7 +1,6 @@
 """The plan's path: draft → submitted → returned or approved → issued, by the right people only."""
 import datetime
 import hashlib
-import importlib.util
 import json
 import io
 
@@ -185,7 +184,6 @@ def test_a_correction_is_a_new_draft_pointing_to_the_issued_plan(world):
         workflow.new_version(people["chair"], draft, AnnualPlan.Revision.SUPPLEMENT)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("plans.documents.pdf") is None, reason="this tree has no PDF renderer yet")
 def test_issue_stores_the_real_rendered_pdf(world, monkeypatch):
     monkeypatch.undo()
     plan, people = world

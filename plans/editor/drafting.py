@@ -5,6 +5,7 @@ any file, and copying can never miss a part of the plan that export knows about.
 recorded in the audit trail under whoever started it.
 """
 import datetime
+import re
 
 from django.db import transaction
 
@@ -27,15 +28,15 @@ def _section(kind, title, children=()):
     return {"kind": kind, "title": title, "paragraphs": [], "sections": [_section("text", c) for c in children]}
 
 
-def _replace_years(value, old, new):
+def _replace_years(value, school_year):
+    """Every "2023-2024" in the text a year later, spelt as the chair spelt it ("2023 - 2024",
+    "2023- 2024", "2023–2024" are all found in real plans)."""
     if isinstance(value, str):
-        for a, b in zip(old, new):
-            value = value.replace(a, b)
-        return value
+        return school_year.sub(lambda m: f"{int(m[1]) + 1}{m[2]}{int(m[3]) + 1}", value)
     if isinstance(value, list):
-        return [_replace_years(v, old, new) for v in value]
+        return [_replace_years(v, school_year) for v in value]
     if isinstance(value, dict):
-        return {k: _replace_years(v, old, new) for k, v in value.items()}
+        return {k: _replace_years(v, school_year) for k, v in value.items()}
     return value
 
 
@@ -52,10 +53,9 @@ def copy_for_next_year(actor, plan):
     data = export_plan(plan)
     year = plan.year
     if plan.period_kind == periods.SCHOOL_YEAR:
-        old = [f"{year}-{year + 1}", f"{year} - {year + 1}"]
-        new = [f"{year + 1}-{year + 2}", f"{year + 1} - {year + 2}"]
-        for key in ("title", "bases", "preamble", "sections", "closing", "appendices"):
-            data[key] = _replace_years(data[key], old, new)
+        school_year = re.compile(rf"\b({year})(\s*[-–]\s*)({year + 1})\b")
+        for key in ("title", "bases", "preamble", "sections", "targets", "months", "closing", "appendices"):
+            data[key] = _replace_years(data[key], school_year)
     else:
         data["title"] = data["title"].replace(f"năm {year}", f"năm {year + 1}")
     data.update(number=None, date=None, period={"kind": plan.period_kind, "year": year + 1})

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.db.models.functions import ExtractYear
 
 from members.models import Unit
-from plans import periods
+from plans import numbering, periods
 from unionplans.fields import NFCCharField, NFCJSONField, NFCTextField
 
 DOCUMENT_TYPE = "BC"
@@ -68,6 +68,10 @@ class MonthlyReport(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def reference(self):
+        return numbering.reference(DOCUMENT_TYPE, self.number, self.issuer.get("abbreviation", ""))
 
     @property
     def month(self):

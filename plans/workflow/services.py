@@ -5,7 +5,6 @@ it in the audit trail, all in one transaction. Who may take a step is plans.rule
 views ask it before they call here.
 """
 import hashlib
-import importlib.util
 
 from django.db import transaction
 from django.utils import timezone
@@ -58,9 +57,7 @@ def approve(actor, plan, comment=""):
 
 
 def render_snapshot_pdf(data, revision=""):
-    """The PDF of the frozen data, or b"" while this installation has no PDF renderer."""
-    if importlib.util.find_spec("plans.documents.pdf") is None:
-        return b""
+    """The PDF of the frozen data, printed by the one renderer."""
     from plans.documents.pdf import render_pdf
 
     return render_pdf(data, revision)

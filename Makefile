@@ -4,14 +4,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# Test processes (pytest-xdist): one per core by default.
+TEST_WORKERS ?= auto
+# The locks name no index or local folder: each machine installs from its own pip configuration.
+PIP_COMPILE := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: run worker test demo check-pdf clean
+.PHONY: run worker test lock demo check-pdf clean
 
-$(BIN)/.installed: requirements.txt
+# One virtualenv for both commands, installed from the development lock: the tests need every
+# package production runs plus their own, and `make run` beside `make test` would otherwise build
+# and keep up a second environment of the same packages. Production installs requirements.lock.
+# Every file is checked against the lock's hashes; the lock also pins pip itself.
+$(BIN)/.installed: requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# After a change to requirements.txt or requirements-dev.txt; the versions already locked are kept
+# (LOCK_ARGS=--upgrade-package=NAME to move one).
+lock: $(BIN)/.installed
+	$(BIN)/pip-compile $(PIP_COMPILE) $(LOCK_ARGS) -o requirements.lock requirements.txt
+	$(BIN)/pip-compile $(PIP_COMPILE) $(LOCK_ARGS) -o requirements-dev.lock requirements-dev.txt
 
 demo: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
@@ -36,8 +49,11 @@ $(E2E_MODULES): tests/e2e/package.json tests/e2e/package-lock.json
 	cd tests/e2e && npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
+# ruff first: a finding fails the run before the tests start. pytest exits non-zero, and so fails
+# make, on any failed test and also when it collected none (exit status 5).
 test: $(BIN)/.installed $(E2E_MODULES)
-	$(BIN)/pytest
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles tests/e2e/node_modules

@@ -9,6 +9,7 @@ Needs the scale data (manage.py generate_scale). Prints, per page, the median an
 (default 20) requests after two warm-ups, in milliseconds, with the queries, their time and the bytes.
 """
 import cProfile
+import functools
 import os
 import pstats
 import statistics
@@ -57,12 +58,12 @@ def pages():
     }
 
 
-def client_for(username, clients={}):
-    if username not in clients:
-        clients[username] = Client()
-        if username:
-            clients[username].force_login(get_user_model().objects.get(username=username))
-    return clients[username]
+@functools.cache
+def client_for(username):
+    client = Client()
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
+    return client
 
 
 def measure(client, path, rounds, before=lambda: None):

@@ -57,14 +57,14 @@ def main(rounds):
     print(f"{'plan':24} {'pages':>5} {'bytes':>8} {'cold':>8} {'plain':>8} {'first':>8} {'cached':>8} {'304':>8}  (ms)")
     for path in sorted((ROOT / "plans" / "demo").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        cold, pdf = median_ms(lambda: render_pdf(data), rounds)
+        cold, pdf = median_ms(lambda data=data: render_pdf(data), rounds)
         html = render_html(data)
-        plain, _ = median_ms(lambda: HTML(string=html, base_url=base_url()).write_pdf(), rounds)
+        plain, _ = median_ms(lambda html=html: HTML(string=html, base_url=base_url()).write_pdf(), rounds)
         url = reverse("plan_pdf", args=[import_plan(data).pk])
-        first, response = median_ms(lambda: client.get(url), 1)
-        cached, _ = median_ms(lambda: client.get(url), 20)
+        first, response = median_ms(lambda url=url: client.get(url), 1)
+        cached, _ = median_ms(lambda url=url: client.get(url), 20)
         etag = response["ETag"]
-        revalidated, _ = median_ms(lambda: client.get(url, headers={"If-None-Match": etag}), 20)
+        revalidated, _ = median_ms(lambda url=url, etag=etag: client.get(url, headers={"If-None-Match": etag}), 20)
         assert response.content == pdf, "the web app serves what the renderer makes"
         pages = len(pdfplumber.open(io.BytesIO(pdf)).pages)
         print(f"{path.stem:24} {pages:>5} {len(pdf):>8} {cold:>8.0f} {plain:>8.0f} {first:>8.0f} {cached:>8.1f} {revalidated:>8.1f}")

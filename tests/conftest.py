@@ -2,7 +2,9 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import global_settings
 from django.core.cache import caches
+from django.test import override_settings
 
 DEMO_PLANS = sorted((Path(__file__).resolve().parent.parent / "plans" / "demo").glob("*.json"))
 
@@ -22,3 +24,12 @@ def demo_plan_data(demo_plan_file):
 def _fresh_default_cache():
     """Each test's database starts anew; the figures cached from another test's must go too."""
     caches["default"].clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Production's hasher spends half a second of CPU on each password, on purpose; the tests
+    create users by the hundred and test the app, not the hasher."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher",
+                                             *global_settings.PASSWORD_HASHERS]):
+        yield

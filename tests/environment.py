@@ -13,8 +13,11 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # The browser tests' live server answers from its own threads; a connection kept open there for
 # reuse would stop pytest-django from dropping the PostgreSQL test database at the end.
 os.environ.setdefault("CONN_MAX_AGE", "0")
-# The shared caches live in a folder of this run's own (removed at exit), so two test runs on one
-# machine never read each other's cached figures.
+# The shared caches live in a folder of this process's own (removed at exit), so two test runs on
+# one machine never read each other's cached figures, nor two pytest-xdist workers of one run,
+# each with its own database. Set, not defaulted: the workers inherit the controller's
+# environment. Never in Redis, which every run and worker would share.
 _cache_dir = tempfile.mkdtemp(prefix="unionplans-test-cache-")
-os.environ.setdefault("DOCUMENT_CACHE_DIR", _cache_dir)
+os.environ["DOCUMENT_CACHE_DIR"] = _cache_dir
+os.environ.pop("REDIS_URL", None)
 atexit.register(shutil.rmtree, _cache_dir, ignore_errors=True)

@@ -51,9 +51,9 @@ def test_a_chair_sees_only_the_own_union_and_a_staff_role_elsewhere_adds_its_sub
 def test_a_unit_moved_under_another_federation_leaves_the_old_staff_scope(tree):
     province, district, school, team, elsewhere = tree
     staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    school.superior = elsewhere.superior
-    school.save()
+    school.move_under(elsewhere.superior, datetime.date(2025, 7, 1))
     assert _names(units_for_user(staff)) == {district.name}
+    assert not staff.has_perm("members.manage_units", school)
 
 
 def test_plans_follow_the_scope_and_a_member_reads_only_issued_plans(tree):
@@ -92,3 +92,4 @@ def test_staff_keep_the_plans_issued_while_a_unit_was_under_them(tree):
     staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
     assert set(plans_for_user(staff).values_list("title", flat=True)) == {sent_up.title}
     assert get_plan_for_user(staff, sent_up.pk) == sent_up
+

@@ -19,11 +19,13 @@ def _plan_filter(user):
         return Q()
     working = reach(user, [Role.Kind.CHAIR, Role.Kind.EXECUTIVE, Role.Kind.STAFF])
     reading = user.roles.filter(kind=Role.Kind.MEMBER).values("unit_id")
-    # A plan dated within a closed link of its unit to a federation the user works for. As one
-    # uncorrelated subquery the database walks the tree once, not once a plan.
+    # A plan dated within a closed link of its unit to a federation the user works for (both ends
+    # included: a move takes effect for what comes after it, so what was issued on the day the unit
+    # left was issued while it was still below). As one uncorrelated subquery the database walks the
+    # tree once, not once a plan.
     sent_up = AnnualPlan.objects.filter(
         status=AnnualPlan.Status.ISSUED, unit__affiliations__in=former_affiliations(user),
-        unit__affiliations__since__lte=F("date"), unit__affiliations__until__gt=F("date"),
+        unit__affiliations__since__lte=F("date"), unit__affiliations__until__gte=F("date"),
     ).values("pk")
     issued = Q(status=AnnualPlan.Status.ISSUED)
     return Q(unit_id__in=working) | (issued & (Q(unit_id__in=reading) | Q(pk__in=sent_up)))

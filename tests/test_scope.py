@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.utils import timezone
 
 from members.models import Role, Unit
 from members.scope import get_unit_for_user, staff_unit_ids, units_for_user
@@ -93,3 +94,20 @@ def test_staff_keep_the_plans_issued_while_a_unit_was_under_them(tree):
     assert set(plans_for_user(staff).values_list("title", flat=True)) == {sent_up.title}
     assert get_plan_for_user(staff, sent_up.pk) == sent_up
 
+
+def test_a_plan_issued_on_the_day_of_the_move_stays_with_the_former_federation(tree):
+    """Issue 18 item 11: the move takes effect for what comes after it; what the union issued that
+    day went up to the federation it was still under."""
+    province, district, school, team, elsewhere = tree
+    today = timezone.localdate()
+    issued_today = PlanFactory(unit=school, title="Ban hành trong ngày chuyển", status=AnnualPlan.Status.ISSUED,
+                               number=1, date=today)
+    school.move_under(elsewhere.superior, today)
+    former = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    new = RoleFactory(unit=elsewhere.superior, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    assert set(plans_for_user(former).values_list("title", flat=True)) == {issued_today.title}
+    assert former.has_perm("plans.view_plan", issued_today)
+    assert set(plans_for_user(new).values_list("title", flat=True)) == {issued_today.title}
+    PlanFactory(unit=school, title="Ban hành hôm sau", status=AnnualPlan.Status.ISSUED, number=2,
+                date=today + datetime.timedelta(days=1))
+    assert set(plans_for_user(former).values_list("title", flat=True)) == {issued_today.title}

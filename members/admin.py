@@ -1,10 +1,10 @@
 from django.contrib import admin
 
-from members.models import Affiliation, Ancestry, Member, Position, Role, SigningCredential, Unit
+from members.models import Affiliation, Member, Position, Role, SigningCredential, Unit
 from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 
-class AffiliationInline(admin.TabularInline):
+class AffiliationInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Affiliation
     fk_name = "unit"
     extra = 0
@@ -12,10 +12,14 @@ class AffiliationInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """The superior and its dated history are read here, not written: a unit changes superior on its
+    "Chuyển cấp trên" page, which asks the date and the decision and writes both (Unit.move_under)."""
+
     list_display = ["name", "kind", "superior", "abbreviation", "status"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "header_name"]
-    autocomplete_fields = ["superior", "successor"]
+    autocomplete_fields = ["successor"]
+    readonly_fields = ["superior"]
     inlines = [AffiliationInline]
 
 
@@ -44,7 +48,9 @@ class RoleAdmin(AuditedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class AffiliationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Written with the unit's superior, never alone (see UnitAdmin)."""
+
     list_display = ["unit", "superior", "since", "until", "decision"]
     search_fields = ["unit__name", "superior__name", "decision"]
     autocomplete_fields = ["unit", "superior"]
@@ -59,12 +65,3 @@ class SigningCredentialAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["unit__name", "subject"]
     fields = ["unit", "subject", "issuer", "serial", "not_before", "not_after", "uploaded_by", "updated_at"]
     readonly_fields = fields
-
-
-@admin.register(Ancestry)
-class AncestryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    """The unit tree as members.tree keeps it, for inspection: written by hand it would lie."""
-
-    list_display = ["unit", "ancestor"]
-    list_select_related = ["unit", "ancestor"]
-    search_fields = ["unit__name", "ancestor__name"]

@@ -50,13 +50,10 @@ def build_federations():
 
 
 def _unit(name, kind, superior, header_superior, header_name, abbreviation, place):
-    unit = Unit.objects.create(
-        name=name, kind=kind, header_superior=header_superior, header_name=header_name,
-        abbreviation=abbreviation, place=place,
+    return Unit.objects.create(
+        name=name, kind=kind, superior=superior, since=SINCE, header_superior=header_superior,
+        header_name=header_name, abbreviation=abbreviation, place=place,
     )
-    if superior:
-        unit.move_under(superior, SINCE)
-    return unit
 
 
 def build_grassroots(key, name, superior, issuer, counts, occupations, chair_name=""):

@@ -3,18 +3,51 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 
-from members import search, tree
+from members import search
 from unionplans import versions
 from unionplans.fields import NFCCharField
 
 
 class UnitQuerySet(models.QuerySet):
-    def bulk_create(self, objs, *args, **kwargs):
-        # bulk_create skips save(), which keeps the tree's closure table, and sends no signal.
+    """With Unit.move_under, the only writers of the tree: a unit placed under a superior gets the
+    open Affiliation that dates the link, in the same transaction, so `superior` (the tree now) and
+    the history never disagree. Units without a superior need no `since`."""
+
+    @transaction.atomic
+    def create(self, *, since=None, decision="", **fields):
+        unit = self.model(**fields)
+        unit._placed_under = unit.superior_id
+        unit.save(force_insert=True, using=self.db)
+        if unit.superior_id is not None:
+            Affiliation.objects.create(unit=unit, superior_id=unit.superior_id, since=_required(since), decision=decision)
+        return unit
+
+    @transaction.atomic
+    def bulk_create(self, objs, *args, since=None, decision="", **kwargs):
+        # A generator would be spent by the first loop, hence the list.
+        objs = list(objs)
+        placed = [unit for unit in objs if unit.superior_id is not None]
+        if placed:
+            _required(since)
         made = super().bulk_create(objs, *args, **kwargs)
-        tree.add(made)
+        Affiliation.objects.bulk_create(
+            Affiliation(unit=unit, superior_id=unit.superior_id, since=since, decision=decision) for unit in placed
+        )
+        for unit in made:
+            unit._placed_under = unit.superior_id
+        # bulk_create sends no signal.
         versions.changed(Unit)
         return made
+
+
+def _required(since):
+    if since is None:
+        raise ValueError("A unit placed under a superior needs the date of the link (since=...).")
+    return since
+
+
+# Marks a unit loaded without its superior column (.only/.defer): a save does not write it.
+_NOT_LOADED = object()
 
 
 class Unit(models.Model):
@@ -71,13 +104,28 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
+    # The superior as the database holds it, set when loaded and by the writers: any other change of
+    # `superior` would leave the dated history behind, so save() refuses it.
+    _placed_under = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        unit = super().from_db(db, field_names, values)
+        unit._placed_under = unit.__dict__.get("superior_id", _NOT_LOADED)
+        return unit
+
+    def refresh_from_db(self, *args, fields=None, **kwargs):
+        super().refresh_from_db(*args, fields=fields, **kwargs)
+        if fields is None or "superior" in fields or "superior_id" in fields:
+            self._placed_under = self.superior_id
+
     def save(self, *args, **kwargs):
-        adding, fields = self._state.adding, kwargs.get("update_fields")
+        fields = kwargs.get("update_fields")
+        written = fields is None or "superior" in fields or "superior_id" in fields
+        if written and self._placed_under is not _NOT_LOADED and self.superior_id != self._placed_under:
+            raise ValueError("Unit.superior changes only through Unit.move_under (or Unit.objects.create/bulk_create "
+                             "with since=...), which keep the dated Affiliation history with it.")
         super().save(*args, **kwargs)
-        if adding:
-            tree.add([self])
-        elif fields is None or "superior" in fields:
-            tree.follow(self)
 
     @property
     def is_active(self):
@@ -85,29 +133,13 @@ class Unit(models.Model):
 
     @transaction.atomic
     def move_under(self, superior, since, decision=""):
-        """Hand the unit to another superior from `since`: the old link is closed, the history kept."""
+        """Hand the unit to another superior from `since`: the old link is closed, the history kept.
+        The one way an existing unit's superior changes."""
         self.affiliations.filter(until__isnull=True).update(until=since)
         Affiliation.objects.create(unit=self, superior=superior, since=since, decision=decision)
         self.superior = superior
+        self._placed_under = superior.pk
         self.save(update_fields=["superior"])
-
-    def descendant_ids(self):
-        """Ids of every unit below this one now (the current tree)."""
-        return list(Ancestry.objects.filter(ancestor=self).exclude(unit=self).values_list("unit_id", flat=True))
-
-
-class Ancestry(models.Model):
-    """A unit and one unit above it in the current tree, at any distance, or the unit itself: the
-    tree as a closure table (members.tree keeps it in step with `Unit.superior`)."""
-
-    unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.CASCADE, related_name="+")
-    ancestor = models.ForeignKey(Unit, verbose_name="cấp trên (mọi cấp) hoặc chính nó", on_delete=models.CASCADE,
-                                 related_name="+", db_index=False)
-
-    class Meta:
-        verbose_name = "quan hệ trực thuộc"
-        verbose_name_plural = "quan hệ trực thuộc (mọi cấp)"
-        constraints = [models.UniqueConstraint(fields=["ancestor", "unit"], name="one_row_per_ancestor")]
 
 
 class Affiliation(models.Model):

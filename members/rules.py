@@ -5,6 +5,7 @@ hold the role on; the other roles act on their own unit only.
 """
 import rules
 
+from members import scope
 from members.models import Role, Unit
 
 
@@ -33,21 +34,13 @@ def is_unit_member(user, unit):
 @rules.predicate
 def is_federation_staff(user, unit):
     """Staff of a federation above `unit` (or of `unit` itself, when it is a federation)."""
-    if not user.is_authenticated or unit is None:
-        return False
-    staff_unit_ids = set(user.roles.filter(kind=Role.Kind.STAFF).values_list("unit_id", flat=True))
-    node = unit
-    while node is not None:
-        if node.pk in staff_unit_ids:
-            return True
-        node = node.superior
-    return False
+    return unit is not None and scope.is_staff_over(user, unit.pk)
 
 
 @rules.predicate
 def is_superior_staff(user, unit):
     """Staff of a federation above `unit`, never of `unit` itself: who reviews its documents."""
-    return unit is not None and unit.superior_id is not None and is_federation_staff(user, unit.superior)
+    return unit is not None and scope.is_staff_over(user, unit.superior_id)
 
 
 def _units_of(account):

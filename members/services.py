@@ -12,6 +12,7 @@ the views save through these functions, not through a form's save().
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from members import scope
 from members.registry import excel
 from members.models import Member, Unit
 from unionplans.audit.models import AuditEntry, record, snapshot
@@ -27,11 +28,10 @@ PERSONAL_FIELDS = [
 def transfer_destinations(unit):
     """Active CĐCS of the same province (or top federation) as `unit`: where a chair may send a
     member within the system; farther moves are written as text and entered by the receiving chair."""
-    top = unit
-    while top.superior is not None and top.kind != Unit.Kind.PROVINCE:
-        top = top.superior
+    above = Unit.objects.filter(pk__in=scope.above(unit.pk))
+    top = above.filter(kind=Unit.Kind.PROVINCE).first() or above.get(superior__isnull=True)
     return Unit.objects.filter(
-        pk__in=top.descendant_ids(), status=Unit.Status.ACTIVE, kind=Unit.Kind.GRASSROOTS,
+        pk__in=scope.subtree(top.pk), status=Unit.Status.ACTIVE, kind=Unit.Kind.GRASSROOTS,
     ).exclude(pk=unit.pk).order_by("name")
 
 
@@ -135,17 +135,15 @@ def change_status(actor, member, status, date, note=""):
 
 @transaction.atomic
 def create_unit(actor, superior, since, decision="", **fields):
-    unit = Unit(superior=None, **fields)
-    unit.full_clean(exclude=["superior"])
-    unit.save()
-    unit.move_under(superior, since, decision)
+    Unit(superior=superior, **fields).full_clean()
+    unit = Unit.objects.create(superior=superior, since=since, decision=decision, **fields)
     _recorded(actor, unit, None)
     return unit
 
 
 def would_loop(unit, superior):
     """True when `superior` is `unit` or below it: a unit cannot sit under itself."""
-    return superior.pk == unit.pk or superior.pk in unit.descendant_ids()
+    return Unit.objects.filter(pk=superior.pk).filter(pk__in=scope.subtree(unit.pk)).exists()
 
 
 @transaction.atomic

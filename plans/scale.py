@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from members.demo import DEMO_PASSWORD, ETHNICITY, FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, OCCUPATIONS
-from members.models import Affiliation, Member, Position, Role, Unit
+from members.models import Member, Position, Role, Unit
 from plans import periods
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 from unionplans import versions
@@ -119,8 +119,7 @@ def _federations(province, count):
             header_superior=PROVINCE_HEADER, header_name=name.upper(), abbreviation="LĐLĐ" if district else "CĐX",
             place=_place(i),
         ))
-    made = Unit.objects.bulk_create(made)
-    Affiliation.objects.bulk_create(Affiliation(unit=u, superior=province, since=SINCE) for u in made)
+    made = Unit.objects.bulk_create(made, since=SINCE)
     return made
 
 
@@ -134,8 +133,7 @@ def _grassroots(federations, start, count, rng):
             name=name, kind=Unit.Kind.GRASSROOTS, superior=federation, header_superior=federation.header_name,
             header_name=name.upper(), abbreviation="CĐCS", place=federation.place,
         ))
-    made = Unit.objects.bulk_create(made)
-    Affiliation.objects.bulk_create(Affiliation(unit=u, superior=u.superior, since=SINCE) for u in made)
+    made = Unit.objects.bulk_create(made, since=SINCE)
     return made
 
 

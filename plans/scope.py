@@ -5,7 +5,7 @@ ones. Federation staff see every plan of the units below them now, and keep the 
 while a unit was under them (its transfer does not take back what was sent up to them).
 """
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import F, Q
 from django.http import Http404
 
 from members.models import Role
@@ -19,9 +19,16 @@ def _plan_filter(user):
         return Q()
     working = reach(user, [Role.Kind.CHAIR, Role.Kind.EXECUTIVE, Role.Kind.STAFF])
     reading = user.roles.filter(kind=Role.Kind.MEMBER).values("unit_id")
-    sent_up = former_affiliations(user).filter(unit_id=OuterRef("unit_id"), since__lte=OuterRef("date"), until__gt=OuterRef("date"))
+    # A plan dated within a closed link of its unit to a federation the user works for (both ends
+    # included: a move takes effect for what comes after it, so what was issued on the day the unit
+    # left was issued while it was still below). As one uncorrelated subquery the database walks the
+    # tree once, not once a plan.
+    sent_up = AnnualPlan.objects.filter(
+        status=AnnualPlan.Status.ISSUED, unit__affiliations__in=former_affiliations(user),
+        unit__affiliations__since__lte=F("date"), unit__affiliations__until__gte=F("date"),
+    ).values("pk")
     issued = Q(status=AnnualPlan.Status.ISSUED)
-    return Q(unit_id__in=working) | (issued & (Q(unit_id__in=reading) | Exists(sent_up)))
+    return Q(unit_id__in=working) | (issued & (Q(unit_id__in=reading) | Q(pk__in=sent_up)))
 
 
 def plans_for_user(user):

@@ -6,8 +6,12 @@ from django.contrib.auth import get_user_model
 from members.models import Member, Role, Unit
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 
+LINKED_SINCE = datetime.date(2000, 1, 1)
+
 
 class UnitFactory(factory.django.DjangoModelFactory):
+    """A unit given a superior is linked to it, dated history included, through the model's writer."""
+
     class Meta:
         model = Unit
 
@@ -17,6 +21,10 @@ class UnitFactory(factory.django.DjangoModelFactory):
     header_name = factory.LazyAttribute(lambda u: u.name.upper())
     abbreviation = "CĐCS"
     place = "Vinh Hưng"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return model_class.objects.create(*args, since=LINKED_SINCE, **kwargs)
 
 
 class FederationFactory(UnitFactory):

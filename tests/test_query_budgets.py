@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from members.models import Member, Role
+from members.models import Member, Role, Unit
 from plans.months import services as months
 from unionplans.audit.models import AuditEntry, record
 from plans.models import AnnualPlan, MonthlyActivity, Target
@@ -87,3 +87,21 @@ def test_page_stays_within_its_query_budget(client, django_assert_max_num_querie
     with django_assert_max_num_queries(budget):
         response = client.get(target)
     assert response.status_code in (200, 302)
+
+
+UNIT_MOVE_BUDGET = 6
+
+
+@pytest.mark.parametrize("districts", [5, 20])
+def test_the_unit_move_page_asks_as_much_for_twenty_districts_as_for_five(client, django_assert_max_num_queries, districts):
+    province = FederationFactory(kind=Unit.Kind.PROVINCE)
+    federations = [FederationFactory(superior=province) for _ in range(districts)]
+    for federation in federations:
+        UnitFactory(superior=federation)
+    school = UnitFactory(superior=federations[0])
+    client.force_login(RoleFactory(unit=province, kind=Role.Kind.STAFF).user)
+    with django_assert_max_num_queries(UNIT_MOVE_BUDGET):
+        response = client.get(reverse("members:unit_move", args=[school.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200 and f"Chuyển cấp trên: {school.name}" in page
+    assert all(f">{federation.name}</option>" in page for federation in federations)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.utils import timezone
 
 from members.models import Role, Unit
 from members.scope import get_unit_for_user, staff_unit_ids, units_for_user
@@ -51,9 +52,9 @@ def test_a_chair_sees_only_the_own_union_and_a_staff_role_elsewhere_adds_its_sub
 def test_a_unit_moved_under_another_federation_leaves_the_old_staff_scope(tree):
     province, district, school, team, elsewhere = tree
     staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    school.superior = elsewhere.superior
-    school.save()
+    school.move_under(elsewhere.superior, datetime.date(2025, 7, 1))
     assert _names(units_for_user(staff)) == {district.name}
+    assert not staff.has_perm("members.manage_units", school)
 
 
 def test_plans_follow_the_scope_and_a_member_reads_only_issued_plans(tree):
@@ -92,3 +93,21 @@ def test_staff_keep_the_plans_issued_while_a_unit_was_under_them(tree):
     staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
     assert set(plans_for_user(staff).values_list("title", flat=True)) == {sent_up.title}
     assert get_plan_for_user(staff, sent_up.pk) == sent_up
+
+
+def test_a_plan_issued_on_the_day_of_the_move_stays_with_the_former_federation(tree):
+    """Issue 18 item 11: the move takes effect for what comes after it; what the union issued that
+    day went up to the federation it was still under."""
+    province, district, school, team, elsewhere = tree
+    today = timezone.localdate()
+    issued_today = PlanFactory(unit=school, title="Ban hành trong ngày chuyển", status=AnnualPlan.Status.ISSUED,
+                               number=1, date=today)
+    school.move_under(elsewhere.superior, today)
+    former = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    new = RoleFactory(unit=elsewhere.superior, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    assert set(plans_for_user(former).values_list("title", flat=True)) == {issued_today.title}
+    assert former.has_perm("plans.view_plan", issued_today)
+    assert set(plans_for_user(new).values_list("title", flat=True)) == {issued_today.title}
+    PlanFactory(unit=school, title="Ban hành hôm sau", status=AnnualPlan.Status.ISSUED, number=2,
+                date=today + datetime.timedelta(days=1))
+    assert set(plans_for_user(former).values_list("title", flat=True)) == {issued_today.title}

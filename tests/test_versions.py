@@ -1,5 +1,7 @@
 """Versions of cached figures: a save, a delete or a bulk write of a model replaces every version
 that watches it, and no other."""
+import datetime
+
 import pytest
 
 from members import search
@@ -18,7 +20,7 @@ def _now():
 def test_units_made_in_bulk_replace_the_overviews_and_the_searchs_versions():
     district = FederationFactory()
     before = _now()
-    Unit.objects.bulk_create([UnitFactory.build(superior=district)])
+    Unit.objects.bulk_create([UnitFactory.build(superior=district)], since=datetime.date(2020, 1, 1))
     after = _now()
     assert after[overview.VERSION] != before[overview.VERSION] and after[search.VERSION] != before[search.VERSION]
 

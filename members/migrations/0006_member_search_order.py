@@ -1,9 +1,16 @@
-from importlib import import_module
-
 from django.db import migrations
 
-indexes = import_module("members.migrations.0003_indexes")
 SEARCH_ORDER_INDEX = "member_search_order"
+
+
+def on_postgresql(*statements):
+    """Statements run on PostgreSQL only (SQLite has no INCLUDE); written here rather
+    than imported from 0003 so that no migration depends on another's code."""
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+    return run
 
 
 class Migration(migrations.Migration):
@@ -15,11 +22,11 @@ class Migration(migrations.Migration):
 
     dependencies = [("members", "0005_trigram_without_pending_list")]
     operations = [
-        indexes.PostgreSQLOnly(
-            sql=[
+        migrations.RunPython(
+            on_postgresql(
                 f"CREATE INDEX {SEARCH_ORDER_INDEX} ON members_member (sort_key, id)"
                 " INCLUDE (status, unit_id, search_name, card_number)",
-            ],
-            reverse_sql=[f"DROP INDEX IF EXISTS {SEARCH_ORDER_INDEX}"],
+            ),
+            on_postgresql(f"DROP INDEX IF EXISTS {SEARCH_ORDER_INDEX}"),
         ),
     ]

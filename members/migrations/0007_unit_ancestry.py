@@ -1,14 +1,23 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from members import tree
+
+def rows(superiors):
+    """(unit, ancestor) pairs of a whole tree, from {unit id: superior id or None}, each unit its own
+    ancestor too; copied here so the migration does not depend on the app's code."""
+    for unit in superiors:
+        ancestor, seen = unit, set()
+        while ancestor is not None and ancestor not in seen:
+            seen.add(ancestor)
+            yield unit, ancestor
+            ancestor = superiors.get(ancestor)
 
 
 def fill(apps, schema_editor):
     Unit, Ancestry = apps.get_model("members", "Unit"), apps.get_model("members", "Ancestry")
     superiors = dict(Unit.objects.values_list("pk", "superior_id"))
     Ancestry.objects.bulk_create(
-        (Ancestry(unit_id=unit, ancestor_id=ancestor) for unit, ancestor in tree.rows(superiors)), batch_size=5000,
+        (Ancestry(unit_id=unit, ancestor_id=ancestor) for unit, ancestor in rows(superiors)), batch_size=5000,
     )
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from members import services
 from members.forms import UnitCreateForm, UnitDeactivateForm, UnitMoveForm, UnitRenameForm
 from members.models import Role, Unit
-from members.scope import get_unit_for_user, role_unit_ids, units_for_user
+from members.scope import get_unit_for_user, reach, role_unit_ids, subtree, units_for_user
 from members.search import fold, phrase_key
 
 
@@ -112,11 +112,10 @@ def unit_rename(request, pk):
 
 def _superiors_for(user, unit):
     """Active federations the user manages, outside the unit's own branch."""
-    candidates = units_for_user(user).filter(status=Unit.Status.ACTIVE).exclude(
+    managed = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=reach(user, [Role.Kind.STAFF]))
+    return managed.filter(status=Unit.Status.ACTIVE).exclude(
         kind__in=[Unit.Kind.GRASSROOTS, Unit.Kind.SUBUNIT, Unit.Kind.TEAM],
-    ).exclude(pk__in=[unit.pk, *unit.descendant_ids()])
-    allowed = [u.pk for u in candidates if user.has_perm("members.manage_units", u)]
-    return Unit.objects.filter(pk__in=allowed).order_by("name")
+    ).exclude(pk__in=subtree(unit.pk)).order_by("name")
 
 
 @login_required

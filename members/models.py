@@ -4,7 +4,6 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from members import search, tree
-from unionplans import versions
 from unionplans.fields import NFCCharField
 
 
@@ -13,7 +12,6 @@ class UnitQuerySet(models.QuerySet):
         # bulk_create skips save(), which keeps the tree's closure table, and sends no signal.
         made = super().bulk_create(objs, *args, **kwargs)
         tree.add(made)
-        versions.changed(Unit)
         return made
 
 
@@ -150,9 +148,7 @@ class MemberQuerySet(models.QuerySet):
         objs = list(objs)
         for member in objs:
             member.fill_search_columns()
-        made = super().bulk_create(objs, *args, **kwargs)
-        versions.changed(Member)
-        return made
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Member(models.Model):

@@ -6,19 +6,10 @@ every count is a GROUP BY in the database: the units in reach in one query (the 
 its subtrees are worked out from those rows), the period's plans in a second, then this month's
 rows, the targets and the dates of the last workflow steps, one query each. Filtering, searching
 and sorting happen in Python on those rows: unit names are folded for search and keyed for
-Vietnamese letter order (members.search) with nothing stored.
-
-Those counts read a province's 60,000 rows, tens of milliseconds of the database on every page, while
-the page is read far more often than the rows change. So the units and the rows of a period are kept
-in each process's memory for each user, under the version "overview" (unionplans.versions), which
-any save or delete of a plan, month row, target, workflow step, unit or role replaces (plans.apps):
-every process sees a change at once. In memory, not in the shared cache: unpickling
-a province's 2,000 rows on every page cost more than drawing the page.
+Vietnamese letter order (members.search), which no column of Unit stores.
 """
-from collections import Counter, OrderedDict
-import functools
+from collections import Counter
 from operator import attrgetter
-import threading
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 import datetime
@@ -33,7 +24,6 @@ from plans import periods
 from plans.audit import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity, Target
 from plans.months import VIETNAM, today
-from unionplans import versions
 
 NONE = "none"
 STATUS_LABELS = {NONE: "Chưa có kế hoạch", **dict(AnnualPlan.Status.choices)}
@@ -48,11 +38,6 @@ SORTS = {
     "month": "Việc tháng này đã xong", "targets": "Chỉ tiêu đạt / đặt ra",
 }
 COUNTED = ("month_total", "month_done", "targets_set", "targets_met", "targets_assessed")
-VERSION = "overview"
-# A province's rows are about 1 MB: a few dozen reaches and periods at most per process.
-MEMORY_ENTRIES = 32
-_memory = OrderedDict()
-_memory_lock = threading.Lock()
 
 
 class ReachUnit(NamedTuple):
@@ -103,44 +88,21 @@ def default_year(scope, kind, on=None):
     """The latest period up to the current one in which a union in reach has a plan: early in a
     school year few plans exist yet, and an overview of nothing but "no plan" helps nobody."""
     now = current_year(kind, on)
-
-    def latest():
-        found = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
-        return found["year"] or now
-
-    return scope.cached(f"year:{kind}:{now}", latest)
+    found = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
+    return found["year"] or now
 
 
 class Reach:
     """The units the overview may list: those below the user's staff roles (all for the admin), as
-    a queryset for the database and as rows for Python, and the figures worked out for that reach."""
+    a queryset for the database and as rows for Python."""
 
     def __init__(self, user):
         self.queryset = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=unit_scope.reach(user, [Role.Kind.STAFF]))
-        # The user's own: a reach follows from the user's roles, and a change of roles is a new version.
-        self.key = user.pk
-        self.version = versions.current(VERSION)
-        self.units = self.cached("units", lambda: [
-            ReachUnit(*values) for values in self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")
-        ])
+        self.units = [ReachUnit(*values) for values in self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")]
 
     @property
     def grassroots(self):
         return self.queryset.filter(kind=Unit.Kind.GRASSROOTS)
-
-    def cached(self, name, compute):
-        """`compute()` once per version in this process; the least recently used go first."""
-        key = (self.version, self.key, name)
-        with _memory_lock:
-            if key in _memory:
-                _memory.move_to_end(key)
-                return _memory[key]
-        value = compute()
-        with _memory_lock:
-            _memory[key] = value
-            while len(_memory) > MEMORY_ENTRIES:
-                _memory.popitem(last=False)
-        return value
 
 
 def reach(user):
@@ -188,12 +150,8 @@ def _counts(plans, index):
     return lambda pk: months.get(pk, {}) | targets.get(pk, {})
 
 
-def _dated_by_step(plan):
-    return plan["status"] != AnnualPlan.Status.DRAFT and not (plan["status"] == AnnualPlan.Status.ISSUED and plan["date"])
-
-
 def _last_steps(period):
-    """When each plan dated by its last step (see _dated_by_step) took it."""
+    """When each plan dated by its last step (neither a draft nor issued with a date) took it."""
     dated = period.exclude(status=AnnualPlan.Status.DRAFT).exclude(status=AnnualPlan.Status.ISSUED, date__isnull=False)
     steps = AuditEntry.objects.filter(plan__in=dated.values("pk"), action__in=STEP_ACTIONS)
     return {pk: row["at"] for pk, row in _grouped(steps, at=Max("at")).items()}
@@ -213,14 +171,15 @@ def month_index(kind, year, on=None):
     return periods.month_index(kind, year, on or today())
 
 
-def _all_rows(scope, kind, year, index):
+def rows(scope, kind, year, on=None, unit_ids=None):
+    """A row for each grassroots union in reach (or only those of `unit_ids`)."""
     period = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year=year)
     plans = _latest_plans(period)
-    counts = _counts(period.values("pk"), index)
+    counts = _counts(period.values("pk"), month_index(kind, year, on))
     steps = _last_steps(period)
     out = []
     for unit in scope.units:
-        if unit.kind != Unit.Kind.GRASSROOTS:
+        if unit.kind != Unit.Kind.GRASSROOTS or (unit_ids is not None and unit.pk not in unit_ids):
             continue
         row = Row(unit_id=unit.pk, name=unit.name, superior=unit.superior_name or "")
         plan = plans.get(unit.pk)
@@ -233,21 +192,10 @@ def _all_rows(scope, kind, year, index):
     return out
 
 
-def rows(scope, kind, year, on=None, unit_ids=None):
-    """A row for each grassroots union in reach (or only those of `unit_ids`)."""
-    index = month_index(kind, year, on)
-    found = scope.cached(f"rows:{kind}:{year}:{index}", lambda: _all_rows(scope, kind, year, index))
-    return found if unit_ids is None else [row for row in found if row.unit_id in unit_ids]
-
-
-# Searching folds thousands of names a request; the names change rarely.
-_folded = functools.lru_cache(maxsize=50000)(fold)
-
-
 def search(found, query):
     """Rows whose unit name contains the query, diacritics and case ignored ("vinh hung" finds Vĩnh Hưng)."""
     folded = fold(query)
-    return [row for row in found if folded in _folded(row.name)] if folded else found
+    return [row for row in found if folded in fold(row.name)] if folded else found
 
 
 def _sort_value(row, column):

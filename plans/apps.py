@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "plans"
     verbose_name = "Kế hoạch"
+
+    def ready(self):
+        from members.models import Role, Unit
+        from plans import overview
+        from plans.audit import AuditEntry
+        from plans.models import AnnualPlan, MonthlyActivity, Target
+        from unionplans import versions
+
+        versions.watch(overview.VERSION, [AnnualPlan, MonthlyActivity, Target, AuditEntry, Unit, Role])

@@ -7,9 +7,20 @@ its subtrees are worked out from those rows), the period's plans in a second, th
 rows, the targets and the dates of the last workflow steps, one query each. Filtering, searching
 and sorting happen in Python on those rows: unit names are folded for search and keyed for
 Vietnamese letter order (members.search), which no column of Unit stores.
+
+Those counts read a province's 60,000 rows on every page. Kept for that reason alone: the units and
+the rows of a period are kept in each process's memory for each user, under the version "overview"
+(unionplans.versions), which any save or delete of a plan, month row, target, workflow step, unit
+or role replaces (plans.apps), so every process sees a change at once. The measurement that keeps
+it (issue 16, branch caches): with 10 people reading (bench/users.py, 2 gunicorn workers, province
+data) the overview read afresh on every request answered 3.1 req/s at p95 2,783 ms, kept in memory
+8.5 req/s at p95 557 ms, in the same minutes (a shared machine, load average 8); its Python alone
+costs 58 ms a request afresh, 10 ms kept. Drop it when the overview is sorted and paged by the
+database (a stored sort key for unit names) and a measurement says the goal holds without it.
 """
-from collections import Counter
+from collections import Counter, OrderedDict
 from operator import attrgetter
+import threading
 from dataclasses import dataclass
 from typing import NamedTuple, Optional
 import datetime
@@ -24,6 +35,7 @@ from plans import periods
 from plans.audit import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity, Target
 from plans.months import VIETNAM, today
+from unionplans import versions
 
 NONE = "none"
 STATUS_LABELS = {NONE: "Chưa có kế hoạch", **dict(AnnualPlan.Status.choices)}
@@ -38,6 +50,11 @@ SORTS = {
     "month": "Việc tháng này đã xong", "targets": "Chỉ tiêu đạt / đặt ra",
 }
 COUNTED = ("month_total", "month_done", "targets_set", "targets_met", "targets_assessed")
+VERSION = "overview"
+# A province's rows are about 1 MB: a few dozen reaches and periods at most per process.
+MEMORY_ENTRIES = 32
+_memory = OrderedDict()
+_memory_lock = threading.Lock()
 
 
 class ReachUnit(NamedTuple):
@@ -88,21 +105,44 @@ def default_year(scope, kind, on=None):
     """The latest period up to the current one in which a union in reach has a plan: early in a
     school year few plans exist yet, and an overview of nothing but "no plan" helps nobody."""
     now = current_year(kind, on)
-    found = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
-    return found["year"] or now
+
+    def latest():
+        found = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
+        return found["year"] or now
+
+    return scope.cached(f"year:{kind}:{now}", latest)
 
 
 class Reach:
     """The units the overview may list: those below the user's staff roles (all for the admin), as
-    a queryset for the database and as rows for Python."""
+    a queryset for the database and as rows for Python, and the figures worked out for that reach."""
 
     def __init__(self, user):
         self.queryset = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=unit_scope.reach(user, [Role.Kind.STAFF]))
-        self.units = [ReachUnit(*values) for values in self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")]
+        # The user's own: a reach follows from the user's roles, and a change of roles is a new version.
+        self.key = user.pk
+        self.version = versions.current(VERSION)
+        self.units = self.cached("units", lambda: [
+            ReachUnit(*values) for values in self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")
+        ])
 
     @property
     def grassroots(self):
         return self.queryset.filter(kind=Unit.Kind.GRASSROOTS)
+
+    def cached(self, name, compute):
+        """`compute()` once per version in this process; the least recently used go first."""
+        key = (self.version, self.key, name)
+        with _memory_lock:
+            if key in _memory:
+                _memory.move_to_end(key)
+                return _memory[key]
+        value = compute()
+        with _memory_lock:
+            _memory[key] = value
+            while len(_memory) > MEMORY_ENTRIES:
+                _memory.popitem(last=False)
+        return value
 
 
 def reach(user):
@@ -171,15 +211,14 @@ def month_index(kind, year, on=None):
     return periods.month_index(kind, year, on or today())
 
 
-def rows(scope, kind, year, on=None, unit_ids=None):
-    """A row for each grassroots union in reach (or only those of `unit_ids`)."""
+def _all_rows(scope, kind, year, index):
     period = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year=year)
     plans = _latest_plans(period)
-    counts = _counts(period.values("pk"), month_index(kind, year, on))
+    counts = _counts(period.values("pk"), index)
     steps = _last_steps(period)
     out = []
     for unit in scope.units:
-        if unit.kind != Unit.Kind.GRASSROOTS or (unit_ids is not None and unit.pk not in unit_ids):
+        if unit.kind != Unit.Kind.GRASSROOTS:
             continue
         row = Row(unit_id=unit.pk, name=unit.name, superior=unit.superior_name or "")
         plan = plans.get(unit.pk)
@@ -190,6 +229,13 @@ def rows(scope, kind, year, on=None, unit_ids=None):
                 setattr(row, field, value)
         out.append(row)
     return out
+
+
+def rows(scope, kind, year, on=None, unit_ids=None):
+    """A row for each grassroots union in reach (or only those of `unit_ids`)."""
+    index = month_index(kind, year, on)
+    found = scope.cached(f"rows:{kind}:{year}:{index}", lambda: _all_rows(scope, kind, year, index))
+    return found if unit_ids is None else [row for row in found if row.unit_id in unit_ids]
 
 
 def search(found, query):

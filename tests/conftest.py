@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 
 DEMO_PLANS = sorted((Path(__file__).resolve().parent.parent / "plans" / "demo").glob("*.json"))
 
@@ -15,3 +16,9 @@ def demo_plan_file(request):
 @pytest.fixture
 def demo_plan_data(demo_plan_file):
     return json.loads(demo_plan_file.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default_cache():
+    """Each test's database starts anew; the overview's version from another test's must go too."""
+    caches["default"].clear()

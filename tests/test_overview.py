@@ -152,11 +152,12 @@ def test_queries_do_not_grow_with_the_number_of_units(client, django_assert_max_
     client.force_login(_many_units(count))
     # Session, user, permission, the units in reach (one query), the latest year with
     # plans, the plans, this month's rows, the targets, the last steps, and the nav's permission:
-    # the same for 3 units and for 30.
-    with django_assert_max_num_queries(10):
-        response = client.get(reverse("overview"), {"sort": "-month"})
-    page = response.content.decode()
-    assert page.count("1/1 (100%)") == count and page.count("1 chỉ tiêu, chưa đánh giá") == count
+    # the same for 3 units and for 30. Drawn again, the figures come from memory.
+    for budget in (10, 5):
+        with django_assert_max_num_queries(budget):
+            response = client.get(reverse("overview"), {"sort": "-month"})
+        page = response.content.decode()
+        assert page.count("1/1 (100%)") == count and page.count("1 chỉ tiêu, chưa đánh giá") == count
     with django_assert_max_num_queries(9):
         assert client.get(reverse("overview_excel")).status_code == 200
 

@@ -1,5 +1,5 @@
-"""What anyone changes shows on the overview's next look: a BCH member's row, the federation's step
-on a plan, a renamed unit, a deleted plan; and each user sees their own reach."""
+"""The overview keeps its figures in memory (plans.overview), yet what anyone changes shows on the
+next look: a BCH member's row, the federation's step on a plan, a renamed unit, a deleted plan."""
 import datetime
 
 import pytest
@@ -62,7 +62,17 @@ def test_a_deleted_plan_leaves_its_unit_without_one(client, world):
     assert "Chưa có kế hoạch: 1" in _overview(client, world["staff"])
 
 
-def test_each_user_sees_their_own_reach(world):
+def test_a_change_takes_a_new_version_again_when_it_commits(world, django_capture_on_commit_callbacks):
+    """A page drawn between the change and its commit, by another process, reads the rows from before
+    the commit: the version taken at commit leaves what it cached behind."""
+    with django_capture_on_commit_callbacks(execute=True):
+        world["rows"][0].status = MonthlyActivity.Status.DONE
+        world["rows"][0].save()
+        during = overview.reach(world["staff"]).version
+    assert overview.reach(world["staff"]).version != during
+
+
+def test_each_user_sees_their_own_reach_from_the_cache(world):
     outside = RoleFactory(unit=FederationFactory(), kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
     assert {row.name for row in overview.table(overview.reach(world["staff"]), periods.SCHOOL_YEAR, YEAR)} == {
         "Công đoàn Trường Tiểu học Vĩnh Hưng", "Công đoàn Trường THCS Lộc Điền"}

@@ -160,8 +160,10 @@ if os.environ.get("S3_BUCKET"):
 # Two caches every web process shares: in Redis when REDIS_URL is set (one server for every
 # machine), else in a folder (DOCUMENT_CACHE_DIR, outside the source tree: one machine, no service).
 # "documents" keeps printed PDFs and the HTML of their previews, keyed by the hash of what they
-# print and of the renderer's files (plans.pdf.serve), so nothing in it ever goes stale. Pages read
-# their rows from the database; "default" is left to Django and the libraries that want one.
+# print and of the renderer's files (plans.pdf.serve), so nothing in it ever goes stale. "default"
+# keeps the version of the federation overview's figures (unionplans.versions, plans.overview),
+# which every change to their rows replaces; its timeout only bounds what a change made around the
+# app (a restored database) could leave behind.
 DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
 _CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
 

@@ -6,7 +6,6 @@
 #   MODE=long DATABASE_URL=... bench/load.sh       # 5 minutes a page
 #   MODE=soak DATABASE_URL=... bench/load.sh       # one 5-minute mixed run of every page: "no error under load"
 #   MODE=users DATABASE_URL=... bench/load.sh      # 10 people who read each page ~1 s (THINK) before the next, 60 s a page
-#   MEMBER_SEARCH_SECONDS=0 DATABASE_URL=... bench/load.sh   # every member search as if nobody had asked it before
 #
 # DURATION (30s; 5m with MODE=long), CONNECTIONS (10), PORT (8801) and MEMBER_SEARCH (the path of
 # the scope-wide member search) may be set. Every run is bounded by DURATION; the server is stopped

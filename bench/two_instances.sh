@@ -119,28 +119,6 @@ AGAIN=$(done_line "$TWO_URL")
 check "$([ -n "$BEFORE" ] && [ "$AFTER_ONE" != "$BEFORE" ] && [ "$AFTER_TWO" = "$AFTER_ONE" ] && [ "$AGAIN" = "$BEFORE" ]; echo $?)" \
   "overview on :$PORT1 '$BEFORE'; a row saved elsewhere: '$AFTER_ONE' on :$PORT1, '$AFTER_TWO' on :$PORT2; undone: '$AGAIN'"
 
-# What a member search found is kept in Redis under the members' version: a member renamed by another
-# process is found on the next search on both instances, though the same search was just kept empty.
-found() {  # $1 base URL: the search's "Tìm thấy N đoàn viên" as province staff
-  curl -s -b "$WORK/tinh" "$1/don-vi/doan-vien/tim/?q=kiem+tra+hai+may" | grep -o 'Tìm thấy [0-9]* đoàn viên' | head -1
-}
-rename() {  # $1 the new name of the first member of the union; prints the name it had
-  .venv/bin/python manage.py shell -v 0 -c "
-from members.models import Member
-member = Member.objects.filter(unit__roles__user__username='$LOGIN').order_by('pk').first()
-print(member.full_name)
-member.full_name = '$1'
-member.save()"
-}
-NONE_YET=$(found "$ONE_URL")
-OWN_NAME=$(rename "Kiểm Tra Hai Máy")
-FOUND_TWO=$(found "$TWO_URL")
-FOUND_ONE=$(found "$ONE_URL")
-rename "$OWN_NAME" >/dev/null
-GONE=$(found "$TWO_URL")
-check "$([ "$NONE_YET" = "Tìm thấy 0 đoàn viên" ] && [ "$FOUND_TWO" = "Tìm thấy 1 đoàn viên" ] && [ "$FOUND_ONE" = "$FOUND_TWO" ] && [ "$GONE" = "$NONE_YET" ]; echo $?)" \
-  "member search on :$PORT1 '$NONE_YET'; a member renamed elsewhere: '$FOUND_TWO' on :$PORT2, '$FOUND_ONE' on :$PORT1; renamed back: '$GONE'"
-
 # Login lockout (django-axes): counted in PostgreSQL, so wrong passwords on one instance lock the other.
 for _ in 1 2 3 4 5; do post_login "$ONE_URL" "$WORK/probe" "$PROBE" wrong-password >/dev/null; done
 code=$(post_login "$TWO_URL" "$WORK/probe2" "$PROBE" wrong-password)

@@ -4,7 +4,6 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from members import search
-from unionplans import versions
 from unionplans.fields import NFCCharField
 
 
@@ -35,8 +34,6 @@ class UnitQuerySet(models.QuerySet):
         )
         for unit in made:
             unit._placed_under = unit.superior_id
-        # bulk_create sends no signal.
-        versions.changed(Unit)
         return made
 
 
@@ -182,9 +179,7 @@ class MemberQuerySet(models.QuerySet):
         objs = list(objs)
         for member in objs:
             member.fill_search_columns()
-        made = super().bulk_create(objs, *args, **kwargs)
-        versions.changed(Member)
-        return made
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Member(models.Model):

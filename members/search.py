@@ -6,16 +6,9 @@ PostgreSQL's collation depends on the server's locale. So both forms are compute
 `sort_key` is a string of two-digit codes, which every collation orders like plain bytes.
 """
 import functools
-import hashlib
 import unicodedata
 
-from django.conf import settings
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Q
-from django.utils.functional import cached_property
-
-from unionplans import versions
 
 # Vietnamese letter order, then the letters only foreign names use, where the Latin alphabet puts them.
 ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
@@ -29,8 +22,6 @@ TONES = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "
 # A word boundary sorts before any letter, so "An" comes before "Anh".
 SEPARATOR = "00"
 SORT_KEY_LENGTH = 255
-# The version of members, units and roles: what a search finds, and where (unionplans.versions).
-VERSION = "members"
 
 
 def fold(text):
@@ -87,52 +78,18 @@ def search(queryset, query):
     return queryset.filter(Q(search_name__contains=fold(query)) | Q(card_number__startswith=query))
 
 
-def found(user, terms, matching):
-    """The keys of the first `CappedPaginator.cap` + 1 members that `matching()` finds, for `user`
-    and the search `terms`, in their order. Kept in the shared cache (MEMBER_SEARCH_SECONDS) under the
-    members' version, which any change of a member, unit or role replaces (members.apps): the next
-    page, and the same search again, cost a cache read instead of the search, which for a common name
-    across a province reads thousands of rows."""
-    if not settings.MEMBER_SEARCH_SECONDS:
-        return _first_keys(matching())
-    key = "members:found:" + hashlib.sha256(repr((versions.current(VERSION), user.pk, sorted(terms.items()))).encode()).hexdigest()
-    keys = cache.get(key)
-    if keys is None:
-        keys = _first_keys(matching())
-        cache.set(key, keys, settings.MEMBER_SEARCH_SECONDS)
-    return keys
-
-
-def _first_keys(members):
-    return list(members.values_list("pk", flat=True)[: CappedPaginator.cap + 1])
-
-
-class CappedPaginator(Paginator):
-    """Pages of search results that count at most `cap` matches: counting every "an" among a
-    province's 80,000 members costs more than the page itself, and nobody reads past page 20;
-    the page says there are more and asks for a longer query instead.
-
-    It pages the keys of the first `cap` + 1 matches (`found`), which give both the count and the
-    page; the page's rows are then read by key: `rows(keys)` gives them in any order, each a dict
-    with its "pk"."""
-
-    cap = 1000
-
-    def __init__(self, keys, per_page, rows):
-        super().__init__(keys, per_page)
-        self.rows = rows
-
-    @property
-    def more(self):
-        return len(self.object_list) > self.cap
-
-    @cached_property
-    def count(self):
-        return min(len(self.object_list), self.cap)
-
-    def page(self, number):
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        keys = self.object_list[bottom:min(bottom + self.per_page, self.count)]
-        by_key = {row["pk"]: row for row in self.rows(keys)}
-        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)
+def keyset_page(members, after, size):
+    """The `size` members of `members` that come after the member `after` names ("<sort_key>-<pk>",
+    the cursor of the page before; "" or a malformed one for the first page) in (sort_key, pk)
+    order, and the cursor of the next page, None after the last. Nothing counts the matches: a
+    common name across a province matches thousands, and the page only needs the next `size`.
+    The keys are found first and the rows read by key after: on PostgreSQL the keys come from the
+    covering index member_search_order alone (members 0006), without a visit to each row passed."""
+    key, _, pk = (after or "").rpartition("-")
+    ordered = members.order_by("sort_key", "pk")
+    if key.isdigit() and pk.isdigit():
+        ordered = ordered.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=int(pk)))
+    keys = list(ordered.values_list("pk", "sort_key")[: size + 1])
+    rows = members.in_bulk([pk for pk, _ in keys[:size]])
+    last = keys[size - 1] if len(keys) > size else None
+    return [rows[pk] for pk, _ in keys[:size] if pk in rows], last and f"{last[1]}-{last[0]}"

@@ -208,7 +208,7 @@ class MonthlyActivity(models.Model):
             # A plan's rows month by month in order: month page, editor, export.
             models.Index(fields=["plan", "month_index", "order"], name="activity_plan_month_order"),
             # The overview counts one month's rows done across thousands of plans: read from the
-            # index alone (PostgreSQL: 60-90 ms -> 13 ms over a province's 240,000 rows).
+            # index alone (docs/performance.md has the figures).
             models.Index(fields=["month_index", "plan", "status"], name="activity_month_plan_status"),
         ]
         constraints = [

@@ -22,7 +22,7 @@ def demo_plan_data(demo_plan_file):
 
 @pytest.fixture(autouse=True)
 def _fresh_default_cache():
-    """Each test's database starts anew; the figures cached from another test's must go too."""
+    """Each test's database starts anew; the overview's version from another test's must go too."""
     caches["default"].clear()
 
 

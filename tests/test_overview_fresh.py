@@ -1,5 +1,5 @@
-"""The overview keeps its figures cached (plans.federation.overview), yet what anyone changes shows on the next
-look: a BCH member's row, the federation's step on a plan, a renamed unit, a deleted plan."""
+"""The overview keeps its figures in memory (plans.federation.overview), yet what anyone changes shows
+on the next look: a BCH member's row, the federation's step on a plan, a renamed unit, a deleted plan."""
 import datetime
 
 import pytest

@@ -126,6 +126,28 @@ def test_an_edit_changes_the_etag_and_renders_again(client, plan, renders):
     assert response.content.endswith("(sửa)".encode()) and len(renders) == 2
 
 
+@pytest.fixture
+def renderer_files(monkeypatch, tmp_path):
+    """The renderer's stylesheet and fonts in a folder of the test's own, hashed anew when asked."""
+    monkeypatch.setattr(render_module, "allowed_dirs", lambda: (tmp_path,))
+    render_module.renderer_hash.cache_clear()
+    yield tmp_path
+    render_module.renderer_hash.cache_clear()
+
+
+def test_a_change_of_the_renderers_files_renders_again(client, plan, renders, renderer_files):
+    """A new stylesheet, template or font reaches a new key: no PDF of the old layout is served."""
+    stylesheet = renderer_files / "print.css"
+    stylesheet.write_text("@page { size: A4; }")
+    login(client, plan.unit)
+    url = reverse("plan_pdf", args=[plan.pk])
+    etag = client.get(url)["ETag"]
+    stylesheet.write_text("@page { size: A4 landscape; }")
+    render_module.renderer_hash.cache_clear()
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 200 and response["ETag"] != etag and len(renders) == 2
+
+
 def test_an_issued_plan_is_served_from_its_snapshot(client, plan, renders):
     data = planformat.export_plan(plan)
     AnnualPlan.objects.filter(pk=plan.pk).update(

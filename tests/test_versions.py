@@ -1,41 +1,39 @@
-"""Versions of cached figures: a save, a delete or a bulk write of a model replaces every version
-that watches it, and no other."""
-import datetime
-
+"""The overview's version (unionplans.versions): a save or a delete of a model it watches, or a bulk
+write that says so, replaces it; a model it does not watch leaves it."""
 import pytest
 
-from members import search
-from members.models import Member, Unit
+from members.models import Member
 from plans.federation import overview
-from tests.factories import FederationFactory, UnitFactory
+from plans.models import Target
+from tests.factories import MemberFactory, UnitFactory
 from unionplans import versions
 
 pytestmark = pytest.mark.django_db
 
 
 def _now():
-    return {name: versions.current(name) for name in (overview.VERSION, search.VERSION)}
+    return versions.current(overview.VERSION)
 
 
-def test_units_made_in_bulk_replace_the_overviews_and_the_searchs_versions():
-    district = FederationFactory()
+def test_a_saved_and_a_deleted_unit_replace_it():
     before = _now()
-    Unit.objects.bulk_create([UnitFactory.build(superior=district)], since=datetime.date(2020, 1, 1))
-    after = _now()
-    assert after[overview.VERSION] != before[overview.VERSION] and after[search.VERSION] != before[search.VERSION]
-
-
-def test_members_made_in_bulk_replace_the_searchs_version_only():
     unit = UnitFactory()
-    before = _now()
-    Member.objects.bulk_create([Member(unit=unit, full_name="Nguyễn Thị Hương", gender=Member.Gender.FEMALE)])
-    after = _now()
-    assert after[search.VERSION] != before[search.VERSION] and after[overview.VERSION] == before[overview.VERSION]
-
-
-def test_a_deleted_unit_replaces_both():
-    unit = UnitFactory()
-    before = _now()
+    saved = _now()
     unit.delete()
-    after = _now()
-    assert all(after[name] != before[name] for name in before)
+    assert before != saved != _now()
+
+
+def test_members_leave_it():
+    unit = UnitFactory()
+    before = _now()
+    MemberFactory(unit=unit)
+    Member.objects.bulk_create([Member(unit=unit, full_name="Nguyễn Thị Hương", gender=Member.Gender.FEMALE)])
+    assert _now() == before
+
+
+def test_a_bulk_write_replaces_it_when_it_says_so():
+    before = _now()
+    versions.changed(Member)
+    assert _now() == before
+    versions.changed(Target)
+    assert _now() != before

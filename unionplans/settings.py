@@ -166,10 +166,10 @@ if os.environ.get("S3_BUCKET"):
 # Two caches every web process shares: in Redis when REDIS_URL is set (one server for every
 # machine), else in a folder (DOCUMENT_CACHE_DIR, outside the source tree: one machine, no service).
 # "documents" keeps printed PDFs and the HTML of their previews, keyed by the hash of what they
-# print (plans.documents.pdf.serve), so nothing in it ever goes stale. "default" keeps figures worked out from
-# many rows (the federation overview, plans.federation.overview; what a member search found, members.search),
-# each under a version that every change to those rows replaces (unionplans.versions); its timeout
-# only bounds what a change made around the app (a restored database) could leave behind.
+# print and of the renderer's files (plans.documents.pdf.serve), so nothing in it ever goes stale.
+# "default" keeps the version of the federation overview's figures (unionplans.versions,
+# plans.federation.overview), which every change to their rows replaces; its timeout only bounds
+# what a change made around the app (a restored database) could leave behind.
 DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
 _CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
 
@@ -186,9 +186,6 @@ CACHES = {
     "default": _shared_cache("data", 600, MAX_ENTRIES=5000),
     "documents": _shared_cache("pdf", DOCUMENT_CACHE_SECONDS, MAX_ENTRIES=2000),
 }
-# How long what a member search found is kept; 0 searches every time (bench/load.sh reads a search
-# nobody has asked before that way).
-MEMBER_SEARCH_SECONDS = int(os.environ.get("MEMBER_SEARCH_SECONDS", "600"))
 
 # Digital signatures (members.signing.credential, plans.documents.pdf.pades). The units' signing keys are stored
 # encrypted under a key derived from SIGNING_KEY_SECRET (from SECRET_KEY when unset: changing either

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from members import search, services
-from members.registry import results
 from members.registry import stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.registry.lookups import get_member_for_user
@@ -15,6 +14,7 @@ from members.models import Role
 from members.scope import get_unit_for_user, members_for_user, role_unit_ids
 
 SEARCH_PAGE_SIZE = 50
+RESULT_FIELDS = ("full_name", "birth_date", "card_number", "status", "sort_key", "unit__name")
 
 
 def _matching(members, form):
@@ -40,17 +40,17 @@ def member_list(request, unit_pk):
 @login_required
 @require_GET
 def member_search(request):
-    """Members of every unit the user sees (a federation's staff: all below them), by name or card."""
+    """Members of every unit the user sees (a federation's staff: all below them), by name or card,
+    a page at a time: "Xem thêm" asks for the page after the last member shown."""
     form = SearchForm(request.GET or None)
-    page = page_numbers = None
+    found = after = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        keys = search.found(request.user, form.cleaned_data, lambda: _matching(members_for_user(request.user), form))
-        page = search.CappedPaginator(keys, SEARCH_PAGE_SIZE, results.rows).get_page(request.GET.get("page"))
-        page_numbers = page.paginator.get_elided_page_range(page.number)
+        members = _matching(members_for_user(request.user), form).select_related("unit").only(*RESULT_FIELDS)
+        found, after = search.keyset_page(members, request.GET.get("sau"), SEARCH_PAGE_SIZE)
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop("sau", None)
     return render(request, "members/member_list_search.html", {
-        "form": form, "page": page, "page_numbers": page_numbers, "query": query.urlencode(),
+        "form": form, "found": found, "after": after, "query": query.urlencode(), "continued": "sau" in request.GET,
     })
 
 

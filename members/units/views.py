@@ -1,6 +1,4 @@
 """The unit tree for federation staff: see it, add a unit, rename, move under another superior, end."""
-import functools
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,7 +17,6 @@ from members.search import fold, phrase_key
 # A province's tree holds thousands of units: the page shows the user's own units and the level
 # below; each deeper level is fetched when opened (unit_children), and the search box finds any.
 SEARCH_LIMIT = 100
-_folded = functools.lru_cache(maxsize=50000)(fold)
 
 
 def _with_child_counts(queryset):
@@ -31,7 +28,7 @@ def _search(user, query):
     """Units in the user's scope whose name holds the query, diacritics and case ignored."""
     folded = fold(query)
     units = units_for_user(user).select_related("superior").only("name", "kind", "status", "superior__name")
-    return sorted((u for u in units if folded in _folded(u.name)), key=lambda unit: phrase_key(unit.name))
+    return sorted((u for u in units if folded in fold(u.name)), key=lambda unit: phrase_key(unit.name))
 
 
 @login_required

@@ -1,9 +1,10 @@
 """The printed plan: its PDF, and a preview of the same document in the app."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header, parse_etags, quote_etag
+from django.utils.cache import get_conditional_response
+from django.utils.http import content_disposition_header, quote_etag
 from django.views.decorators.http import require_GET
 
 from plans import numbering
@@ -11,14 +12,8 @@ from plans.documents.pdf import RenderError, content_hash, serve
 from plans.scope import get_plan_for_user
 
 
-def _matches(request, etag):
-    """If-None-Match names this version (weakly compared, as RFC 9110 says for it)."""
-    tags = [t.removeprefix("W/") for t in parse_etags(request.headers.get("If-None-Match", ""))]
-    return "*" in tags or quote_etag(etag) in tags
-
-
 def _validators(response, etag):
-    response["ETag"] = quote_etag(etag)
+    response["ETag"] = etag
     # Private: the document is behind a login. no-cache: the browser asks each time, and an
     # unchanged plan costs it a 304.
     response["Cache-Control"] = "private, no-cache"
@@ -30,11 +25,13 @@ def _validators(response, etag):
 def plan_pdf(request, pk):
     plan = get_plan_for_user(request.user, pk)
     data = serve.plan_data(plan)
-    etag = content_hash(data, serve.revision_line(plan))
-    if _matches(request, etag):
-        return _validators(HttpResponseNotModified(), etag)
+    digest = content_hash(data, serve.revision_line(plan))
+    etag = quote_etag(digest)
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return _validators(not_modified, etag)
     try:
-        pdf = serve.plan_pdf(plan, data, etag)
+        pdf = serve.plan_pdf(plan, data, digest)
     except RenderError as exc:
         messages.error(request, str(exc))
         return redirect("plan_preview", pk=plan.pk)

@@ -6,17 +6,19 @@ every count is a GROUP BY in the database: the units in reach in one query (the 
 its subtrees are worked out from those rows), the period's plans in a second, then this month's
 rows, the targets and the dates of the last workflow steps, one query each. Filtering, searching
 and sorting happen in Python on those rows: unit names are folded for search and keyed for
-Vietnamese letter order (members.search) with nothing stored.
+Vietnamese letter order (members.search), which no column of Unit stores.
 
-Those counts read a province's 60,000 rows, tens of milliseconds of the database on every page, while
-the page is read far more often than the rows change. So the units and the rows of a period are kept
-in each process's memory for each user, under the version "overview" (unionplans.versions), which
-any save or delete of a plan, month row, target, workflow step, unit or role replaces (plans.apps):
-every process sees a change at once. In memory, not in the shared cache: unpickling
-a province's 2,000 rows on every page cost more than drawing the page.
+Those counts read a province's 60,000 rows on every page. Kept for that reason alone: the units and
+the rows of a period are kept in each process's memory for each user, under the version "overview"
+(unionplans.versions), which any save or delete of a plan, month row, target, workflow step, unit
+or role replaces (plans.apps), so every process sees a change at once. The measurement that keeps
+it (issue 16, branch caches): with 10 people reading (bench/users.py, 2 gunicorn workers, province
+data) the overview read afresh on every request answered 3.1 req/s at p95 2,783 ms, kept in memory
+8.5 req/s at p95 557 ms, in the same minutes (a shared machine, load average 8); its Python alone
+costs 58 ms a request afresh, 10 ms kept. Drop it when the overview is sorted and paged by the
+database (a stored sort key for unit names) and a measurement says the goal holds without it.
 """
 from collections import Counter, OrderedDict
-import functools
 from operator import attrgetter
 import threading
 from dataclasses import dataclass
@@ -188,12 +190,8 @@ def _counts(plans, index):
     return lambda pk: months.get(pk, {}) | targets.get(pk, {})
 
 
-def _dated_by_step(plan):
-    return plan["status"] != AnnualPlan.Status.DRAFT and not (plan["status"] == AnnualPlan.Status.ISSUED and plan["date"])
-
-
 def _last_steps(period):
-    """When each plan dated by its last step (see _dated_by_step) took it."""
+    """When each plan dated by its last step (neither a draft nor issued with a date) took it."""
     dated = period.exclude(status=AnnualPlan.Status.DRAFT).exclude(status=AnnualPlan.Status.ISSUED, date__isnull=False)
     steps = AuditEntry.objects.filter(plan__in=dated.values("pk"), action__in=STEP_ACTIONS)
     return {pk: row["at"] for pk, row in _grouped(steps, at=Max("at")).items()}
@@ -240,14 +238,10 @@ def rows(scope, kind, year, on=None, unit_ids=None):
     return found if unit_ids is None else [row for row in found if row.unit_id in unit_ids]
 
 
-# Searching folds thousands of names a request; the names change rarely.
-_folded = functools.lru_cache(maxsize=50000)(fold)
-
-
 def search(found, query):
     """Rows whose unit name contains the query, diacritics and case ignored ("vinh hung" finds Vĩnh Hưng)."""
     folded = fold(query)
-    return [row for row in found if folded in _folded(row.name)] if folded else found
+    return [row for row in found if folded in fold(row.name)] if folded else found
 
 
 def _sort_value(row, column):

@@ -53,8 +53,7 @@ def _get_overview_for_user(request):
     order = data.get("sort") or "name"
     # The superior's choices are the federations in reach: a valid one is in the user's scope.
     rows = overview.table(scope, kind, year, data.get("status", ""), data.get("superior"), data.get("q", ""), order)
-    return form, {"kind": kind, "year": year, "label": periods.label(kind, year), "order": order,
-                  "version": f"{scope.version}:{scope.key}"}, rows
+    return form, {"kind": kind, "year": year, "label": periods.label(kind, year), "order": order}, rows
 
 
 @login_required

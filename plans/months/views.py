@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,7 +15,6 @@ from members.models import Role
 from plans.months import services as months
 from plans.models import AnnualPlan, MonthlyActivity
 from plans.scope import get_plan_for_user, plans_for_user
-from unionplans.links import link
 
 
 def _prefix(activity):
@@ -65,23 +63,13 @@ def _get_row_for_user(user, plan, row_pk):
         raise Http404("Không tìm thấy hoạt động.") from None
 
 
-def _status_options(chosen):
-    return format_html_join("", '<option value="{}"{}>{}</option>', (
-        (value, " selected" if value == chosen else "", label) for value, label in MonthlyActivity.Status.choices
-    ))
-
-
-# Drawn once, not by a loop of the template in each of a page's dozens of rows.
-STATUS_OPTIONS = {value: _status_options(value) for value in MonthlyActivity.Status.values}
 # The fields whose errors a row prints under them; a row as stored has none.
 NO_ERRORS = {"status": "", "result": ""}
 
 
 def _row_item(plan, activity, index, people=(), form=None, saved=False, opened=False):
-    """What one row draws, worked out here as ready text: a page has dozens of rows, and a ModelForm
-    for each, a loop over the choices or numbers localised by the template cost more than the rest
-    of the page. A row as stored names its `people`, carried as hidden fields so that a save
-    without opening the picker keeps them. A row with a form is a failed save (what was typed,
+    """What one row draws. A row as stored names its `people`, carried as hidden fields so that a
+    save without opening the picker keeps them. A row with a form is a failed save (what was typed,
     and why) or one whose member picker is open. An `opened` row takes the keyboard focus: the user
     asked for its form, and the link they followed is gone."""
     item = {
@@ -89,26 +77,22 @@ def _row_item(plan, activity, index, people=(), form=None, saved=False, opened=F
         "overdue": months.is_overdue(activity, index),
         # A row of an earlier month keeps its month once saved done: the user sees which row it was.
         "month": months.month_label(plan, activity.month_index) if activity.month_index < index else "",
-        "url": link("month_row_update", plan.pk)(activity.pk),
-        "people_url": link("month_row_people", plan.pk)(activity.pk),
     }
     if form is None:
-        return {**item, "options": STATUS_OPTIONS[activity.status], "result": activity.result,
+        return {**item, "status": activity.status, "result": activity.result,
                 "people": people, "failed": False, "errors": NO_ERRORS}
     return {
-        **item, "options": _status_options(form["status"].value()), "result": form["result"].value() or "",
+        **item, "status": form["status"].value(), "result": form["result"].value() or "",
         "failed": bool(form.errors), "errors": {field: " ".join(form.errors.get(field, ())) for field in NO_ERRORS},
     }
 
 
 def _brief_item(plan, activity, page_url):
     """An overdue row as one line of a list, its form opened on demand: on a phone the user
-    scrolls past dozens of earlier months' rows to reach this month's, and a form each cost
-    most of the page's time."""
+    scrolls past dozens of earlier months' rows to reach this month's."""
     return {
         "row": activity, "id": _prefix(activity), "brief": True, "overdue": True,
-        "month": months.month_label(plan, activity.month_index), "status": activity.get_status_display(),
-        "form_url": link("month_row_form", plan.pk)(activity.pk),
+        "month": months.month_label(plan, activity.month_index),
         "open_url": f"{page_url}?sua={activity.pk}#{_prefix(activity)}",
     }
 
@@ -123,7 +107,7 @@ def _row_context(plan, item):
 
 def _rows_context(plan):
     """What every row of a plan shares."""
-    return {"plan": plan, "page_url": reverse("month_rows", args=[plan.pk])}
+    return {"plan": plan, "page_url": reverse("month_rows", args=[plan.pk]), "statuses": MonthlyActivity.Status.choices}
 
 
 @login_required

@@ -1,9 +1,11 @@
-"""axe-core on the pages around the editor that the drafting scenario does not check itself."""
+"""axe-core on the pages around the editor that the drafting scenario does not check itself, and
+the member search's "Xem thêm" in a browser."""
 import pytest
 from django.urls import reverse
 
 from members.models import Role
-from tests.factories import PlanFactory, RoleFactory, SectionFactory, UserFactory
+from tests.factories import (FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory,
+                             UserFactory)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "mat-khau-thu-nghiem"
@@ -75,3 +77,25 @@ def test_a_row_is_added_on_a_phone_with_the_keyboard_alone(live_server, chair_pa
     page.keyboard.press("Enter")
     page.locator("#thang-2 .row-content", has_text="Việc gõ bằng bàn phím trên điện thoại").wait_for()
     assert plan.activities.get().month_index == 2
+
+
+def test_more_adds_the_next_members_below_the_first(live_server, page, axe, monkeypatch):
+    monkeypatch.setattr("members.registry.views.SEARCH_PAGE_SIZE", 3)
+    province = FederationFactory(kind="province")
+    school = UnitFactory(superior=province)
+    for i in range(5):
+        MemberFactory(unit=school, full_name=f"Phạm Thị Hoa {i}")
+    user = UserFactory(password=PASSWORD)
+    RoleFactory(user=user, unit=province, kind=Role.Kind.STAFF)
+    page.goto(live_server.url + reverse("login"))
+    page.get_by_label("Tên đăng nhập").fill(user.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(live_server.url + reverse("home"))
+    page.goto(live_server.url + reverse("members:member_search") + "?q=hoa")
+    rows = page.locator("#found-members tr")
+    assert rows.count() == 3 and axe(page) == []
+    page.get_by_role("link", name="Xem thêm").click()
+    page.get_by_text("Phạm Thị Hoa 4").wait_for()
+    assert rows.count() == 5 and page.get_by_role("link", name="Xem thêm").count() == 0
+    assert "sau=" not in page.url  # added below, not a new page

@@ -3,24 +3,24 @@
 It reads nothing but the data (never live rows), so an issued plan's frozen snapshot reprints
 byte for byte: the PDF's dates and identifier come from the data too.
 """
+import functools
 import hashlib
 import json
+from pathlib import Path
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from plans.documents.pdf import context
-from plans.documents.pdf.fetcher import StaticFetcher, base_url
+from plans.documents.pdf.fetcher import StaticFetcher, allowed_dirs, base_url
 
-# Part of the cache key: bump it whenever a change here, in the templates or in print.css changes
-# what a plan prints, so no PDF or preview of the old layout is served again.
-RENDERER_VERSION = "1"
 STYLESHEET = "pdf/print.css"
-# A render's time grows with its size: about 8 ms of CPU a table row and 30 µs a character here, so
-# 5,000 rows would hold a worker for most of a minute. Real plans hold 50 to 150 rows and 20,000 to
-# 90,000 characters; past these bounds (about 10 s) a render is refused at once with the reason.
+# A render's time grows with its rows and characters; real plans hold 50 to 150 rows and 20,000 to
+# 90,000 characters. Past these bounds (docs/performance.md) a render would hold a worker for
+# seconds, so it is refused at once with the reason.
 MAX_ROWS = 1000
 MAX_CHARACTERS = 250_000
 
@@ -29,12 +29,26 @@ class RenderError(Exception):
     """A plan that cannot be printed; the message says why, in Vietnamese, for the user."""
 
 
+@functools.cache
+def renderer_hash():
+    """SHA-256 of every file that shapes a printed document: this package's code, its templates,
+    the print stylesheet, images and fonts. Read once per process: a release changes them, a
+    request never does."""
+    folders = [Path(__file__).resolve().parent, Path(settings.BASE_DIR) / "templates" / "pdf", *allowed_dirs()]
+    digest = hashlib.sha256()
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(f"{path.name}\n".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def content_hash(data, revision=""):
-    """SHA-256 of the canonical JSON of the data and the renderer version: any edit changes it.
-    A correction's revision line is printed too, so it is part of the hash when there is one."""
+    """SHA-256 of the canonical JSON of the data and of the renderer's files: any edit of the plan,
+    and any change of layout, changes it. A correction's revision line is printed too, so it is part
+    of the hash when there is one."""
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     extra = f"\n{revision}" if revision else ""
-    return hashlib.sha256(f"{RENDERER_VERSION}\n{canonical}{extra}".encode()).hexdigest()
+    return hashlib.sha256(f"{renderer_hash()}\n{canonical}{extra}".encode()).hexdigest()
 
 
 def _characters(value):

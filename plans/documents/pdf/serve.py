@@ -2,8 +2,9 @@
 
 An issued plan is its frozen snapshot (JSON and PDF, stored at issue); any other plan is rendered
 from its live data once per content: the PDF, and the HTML of the preview, are cached under
-`content_hash(data)` (the canonical JSON plus the renderer version), so an edit of the plan, or a
-change of layout, reaches a new key and nothing ever has to be invalidated.
+`content_hash(data)` (the canonical JSON plus a hash of the renderer's code, templates, stylesheet
+and fonts), so an edit of the plan, or a change of layout, reaches a new key and nothing ever has to
+be invalidated.
 """
 import json
 

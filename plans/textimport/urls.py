@@ -9,5 +9,6 @@ urlpatterns = [
     path("nhap-tu-word/<int:unit_pk>/kiem-tra/", textimport_review.import_review, name="textimport_review"),
     path("nhap-tu-word/<int:unit_pk>/kiem-tra/sua/", textimport_review.import_edit, name="textimport_edit"),
     path("nhap-tu-word/<int:unit_pk>/kiem-tra/json/", textimport_review.import_json, name="textimport_json"),
+    path("nhap-tu-word/<int:unit_pk>/kiem-tra/dau/", textimport_review.import_header, name="textimport_header"),
     path("nhap-tu-word/<int:unit_pk>/luu/", textimport_review.import_confirm, name="textimport_confirm"),
 ]

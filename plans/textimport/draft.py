@@ -114,9 +114,8 @@ def replace_plan(draft, data, unit):
 
 
 def suggested_title(plan):
-    """The trích yếu most plans print under KẾ HOẠCH, from the period: a text without its header
-    leaves the title to the chair, who starts from this."""
-    return f"Hoạt động công đoàn {periods.label(plan['period']['kind'], plan['period']['year'])}"
+    """A text without its header leaves the title to the chair, who starts from the usual one."""
+    return periods.plan_title(plan["period"]["kind"], plan["period"]["year"])
 
 
 def set_header(draft, title, co_issuer):

@@ -1,6 +1,7 @@
 """The Word export printed by LibreOffice keeps the NĐ 30 layout: every demo plan and a joint plan,
 converted with `soffice --headless --convert-to pdf`, judged by the outside reader of printed
-plans (shared/tools/check_pdf.py, found beside the checkout or named by CHECK_PDF)."""
+plans (shared/tools/check_pdf.py, found beside the checkout or named by CHECK_PDF), and read back
+here for the rules under the issuer name and the trích yếu, so the project checks those on its own."""
 import copy
 import json
 import os
@@ -26,10 +27,11 @@ JUDGE = next(
 # too. That one rule is checked here instead, on the page before the appendix.
 SIGNATURE_RULE = "signature block: authority and position bold upper case 13-14pt, name bold, room to sign"
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"),
-    pytest.mark.skipif(JUDGE is None, reason="shared/tools/check_pdf.py is not beside this checkout (set CHECK_PDF)"),
-]
+MM = 72 / 25.4
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)",
+)
 
 
 def _joint():
@@ -70,6 +72,45 @@ def _signature_above_appendix(pdf_path, data):
     return all(s["position"] in before and s["name"] in before for s in data["signers"])
 
 
+def _rows(page, text, column):
+    """The rows (x0, x1, bottom) a text wraps to in a column of the page's top: from the row it
+    starts on, while every word of a row is one of the text's."""
+    words, rows = text.split(), {}
+    for word in page.extract_words():
+        if column[0] <= word["x0"] and word["x1"] <= column[1] and word["top"] < 90 * MM:
+            rows.setdefault(round(word["bottom"]), []).append(word)
+    found = []
+    for bottom, row in sorted(rows.items()):
+        if (found or row[0]["text"] == words[0]) and all(w["text"] in words for w in row):
+            found.append((min(w["x0"] for w in row), max(w["x1"] for w in row), bottom))
+        elif found:
+            break
+    return found
+
+
+def _rule_under(page, text, column):
+    """The widest row of the text, and the rule drawn within 8 pt under its last row, if any."""
+    rows = _rows(page, text, column)
+    x0, x1, bottom = rows[-1]
+    rules = [rule for rule in page.lines if bottom < rule["top"] < bottom + 8
+             and abs((rule["x0"] + rule["x1"]) / 2 - (x0 + x1) / 2) < 3 * MM]
+    return max(row[1] - row[0] for row in rows), rules[0] if rules else None
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_libreoffice_draws_the_short_rules_right_under_their_text(printed, name):
+    """NĐ 30's rules under the issuer name and the trích yếu: right under the text, 1/3 to 1/2 of it."""
+    data = PLANS[name]
+    with pdfplumber.open(printed / f"{name}.pdf") as pdf:
+        page = pdf.pages[0]
+        middle = page.width / 2
+        for text, column in ((data["title"], (0, page.width)), (data["issuer"]["name"], (0, middle))):
+            width, rule = _rule_under(page, text, column)
+            assert rule is not None, text
+            assert width / 3 - 2 <= rule["x1"] - rule["x0"] <= width / 2 + 2, text
+
+
+@pytest.mark.skipif(JUDGE is None, reason="shared/tools/check_pdf.py is not beside this checkout (set CHECK_PDF)")
 @pytest.mark.parametrize("name", PLANS)
 def test_libreoffice_print_of_the_word_export_passes_the_layout_judge(printed, name):
     judged = subprocess.run(

@@ -101,7 +101,8 @@ class Reader:
         if not title_lines:
             self._period_from(line.text for line in prose)
         self.plan["preamble"].extend(line.text for line in prose)
-        self.result.parts.append(Part("header", "Phần đầu văn bản", [line for line in lines if line not in prose]))
+        in_prose = {id(line) for line in prose}
+        self.result.parts.append(Part("header", "Phần đầu văn bản", [line for line in lines if id(line) not in in_prose]))
         if prose:
             self.result.parts.append(Part("preamble", "Lời mở đầu", prose))
 

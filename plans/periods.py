@@ -27,3 +27,8 @@ def month_index(kind, year, month):
 def label(kind, year):
     """How the period reads in a Vietnamese title: "năm học 2024-2025" or "năm 2024"."""
     return f"năm học {year}-{year + 1}" if kind == SCHOOL_YEAR else f"năm {year}"
+
+
+def plan_title(kind, year):
+    """The trích yếu most union plans print under KẾ HOẠCH: "Hoạt động công đoàn năm học 2024-2025"."""
+    return f"Hoạt động công đoàn {label(kind, year)}"

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from plans.planformat import check
 from plans.textimport import recognise_text
+from plans.textimport.account import strings
 from plans.textimport.mend import LIST_MARKER, from_tcvn3, mend
 from plans.textimport.preview import draft_data
 from tests.factories import UnitFactory
@@ -74,17 +75,6 @@ def test_ngoc_hoi_stray_page_number_is_left_for_the_chair():
     assert recognise_text(source).unplaced == ["1"]
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 @pytest.mark.parametrize("name", PAIRS)
 def test_no_line_of_the_source_is_lost(name):
     source, _ = _example(name)
@@ -92,7 +82,7 @@ def test_no_line_of_the_source_is_lost(name):
     result = recognise_text(source)
     # One string of the whole plan in order, so a line the recogniser split in two (the last
     # base and the sentence that opens the plan) is still found whole.
-    everything = " ".join(_strings(result.plan))
+    everything = " ".join(strings(result.plan))
     nonblank = {n for n, raw in enumerate(source.split("\n"), start=1) if raw.strip(" \t\u00a0")}
     assert {n for line in lines for n in line.src} == nonblank
     for line in lines:

@@ -55,14 +55,14 @@ def _page(response):
 
 def test_anonymous_is_sent_to_login(client, unit):
     assert client.get(_url("textimport_review", unit))["Location"].startswith(reverse("login"))
-    for name in ("textimport_edit", "textimport_json", "textimport_confirm"):
+    for name in ("textimport_edit", "textimport_json", "textimport_header", "textimport_confirm"):
         assert client.post(_url(name, unit), {})["Location"].startswith(reverse("login"))
 
 
 def test_another_units_chair_gets_404(client, unit):
     client.force_login(RoleFactory(unit=UnitFactory(), kind=Role.Kind.CHAIR).user)
     assert client.get(_url("textimport_review", unit)).status_code == 404
-    for name in ("textimport_edit", "textimport_json", "textimport_confirm"):
+    for name in ("textimport_edit", "textimport_json", "textimport_header", "textimport_confirm"):
         assert client.post(_url(name, unit), {}).status_code == 404
 
 
@@ -203,5 +203,5 @@ def test_broken_json_keeps_the_typed_text_and_changes_nothing(client, unit, chai
 
 def test_corrections_are_post_only(client, unit, chair):
     _paste(client, unit)
-    for name in ("textimport_edit", "textimport_json", "textimport_confirm"):
+    for name in ("textimport_edit", "textimport_json", "textimport_header", "textimport_confirm"):
         assert client.get(_url(name, unit)).status_code == 405

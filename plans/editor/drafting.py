@@ -87,7 +87,7 @@ def start_from_skeleton(actor, unit, period_kind, year, today=None):
         "period": {"kind": period_kind, "year": year},
         "number": None,
         "date": None,
-        "title": f"Hoạt động công đoàn {periods.label(period_kind, year)}",
+        "title": periods.plan_title(period_kind, year),
         "bases": [],
         "preamble": [],
         "sections": [_section(kind, title, children) for kind, title, children in SKELETON],

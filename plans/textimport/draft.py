@@ -6,6 +6,7 @@ It lives in the session between requests, so it is plain JSON data. Each correct
 by place and index and repeats the item's text: if another tab changed the draft in between, the
 text no longer matches and the correction is refused rather than applied to the wrong line.
 """
+from plans import periods
 from plans.numbering import heading_number
 from plans.planformat import check
 from plans.textimport import patterns
@@ -110,6 +111,19 @@ def replace_plan(draft, data, unit):
     plan = draft_data(data, unit)
     check(plan)
     draft["plan"] = plan
+
+
+def suggested_title(plan):
+    """A text without its header leaves the title to the chair, who starts from the usual one."""
+    return periods.plan_title(plan["period"]["kind"], plan["period"]["year"])
+
+
+def set_header(draft, title, co_issuer):
+    """The chair's trích yếu and co-issuer (None: not a joint plan) in place of the recognised ones."""
+    draft["plan"]["title"] = title
+    if co_issuer is not None:
+        co_issuer = {"place": draft["plan"]["issuer"]["place"], **co_issuer}
+    draft["plan"]["co_issuer"] = co_issuer
 
 
 def unresolved_message(draft):

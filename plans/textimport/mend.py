@@ -24,10 +24,12 @@ SENTENCE_END = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 
 @dataclass
 class Line:
-    """One paragraph of the source after mending; `cell` when it opens a table cell."""
+    """One paragraph of the source after mending; `cell` when it opens a table cell; `raw` the
+    source line as typed, whose wide gaps set out columns (a signature block side by side)."""
     text: str
     cell: bool = False
     src: list = field(default_factory=list)
+    raw: str = ""
 
 
 def from_tcvn3(text):
@@ -75,7 +77,7 @@ def mend(text):
         if not cleaned:
             cell_pending = cell_pending or opens_cell
             continue
-        line = Line(cleaned, cell=opens_cell or cell_pending, src=[number])
+        line = Line(cleaned, cell=opens_cell or cell_pending, src=[number], raw=raw)
         cell_pending = False
         if _joinable(previous, line):
             previous.text = f"{previous.text} {line.text}"

@@ -3,6 +3,7 @@ the plan data ready to confirm (a draft: number and date cleared, the unit's hea
 import copy
 
 from plans.textimport.patterns import measure, strip_marker
+from plans.textimport.signers import co_issuer_for
 
 
 def items(paragraphs):
@@ -59,4 +60,6 @@ def draft_data(plan, unit):
         "abbreviation": unit.abbreviation, "place": unit.place,
     }
     data["issuer"] = unit_header
+    if data["co_issuer"] is not None:
+        data["co_issuer"] = co_issuer_for(data["co_issuer"], unit)
     return data

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from plans.planformat import FORMAT
 from plans.textimport import patterns as p
+from plans.textimport import signers
+from plans.textimport.account import unaccounted
 from plans.textimport.body import MonthTable, section, targets_section, text_section
 from plans.textimport.mend import mend
 
@@ -54,6 +56,7 @@ class Reader:
         self.at = 0
         self.result = Recognition(plan=empty_plan(), mends=mends)
         self.plan = self.result.plan
+        self.more_caps = []  # upper-case header lines past the issuer's two: a co-issuer's, or nobody's
 
     def _take_while(self, keep):
         taken = []
@@ -71,7 +74,7 @@ class Reader:
 
     def _ends_body(self, i):
         text = self.lines[i].text
-        return p.is_closing_line(text) or p.is_recipients_line(text) or p.is_signer_line(text)
+        return p.is_closing_line(text) or p.is_recipients_line(text) or signers.opens_signature(self.lines[i])
 
     # --- the head of the document ------------------------------------------------------------
 
@@ -79,19 +82,29 @@ class Reader:
         lines = self._take_while(lambda i: not p.is_bases_line(self.lines[i].text) and not self._starts_section(i))
         title_at = next((i for i, line in enumerate(lines) if p.is_plan_heading(line.text)), None)
         fields = lines if title_at is None else lines[:title_at]
-        title_lines = [] if title_at is None else lines[title_at:]
+        title_lines, prose = ([], []) if title_at is None else _title_and_prose(lines[title_at:])
         caps = []
         for line in fields:
-            if not self._header_field(line, caps):
-                if title_at is None and p.fold(line.text).startswith("NAM"):
-                    title_lines.append(line)
-                else:
-                    self.result.unplaced.append(line.text)
+            if self._header_field(line, caps):
+                continue
+            if title_at is None and _is_title_line(line.text):
+                title_lines.append(line)
+            elif title_at is None:
+                # A body without its header: its first paragraphs are the preamble, not a title.
+                prose.append(line)
+            else:
+                self.result.unplaced.append(line.text)
         issuer = self.plan["issuer"]
         issuer["superior"], issuer["name"] = ("", caps[0]) if len(caps) == 1 else (caps + ["", ""])[:2]
-        self.result.unplaced.extend(caps[2:])
+        self.more_caps = caps[2:]
         self._title(title_lines)
-        self.result.parts.append(Part("header", "Phần đầu văn bản", lines))
+        if not title_lines:
+            self._period_from(line.text for line in prose)
+        self.plan["preamble"].extend(line.text for line in prose)
+        in_prose = {id(line) for line in prose}
+        self.result.parts.append(Part("header", "Phần đầu văn bản", [line for line in lines if id(line) not in in_prose]))
+        if prose:
+            self.result.parts.append(Part("preamble", "Lời mở đầu", prose))
 
     def _header_field(self, line, caps):
         text, folded = line.text, p.fold(line.text)
@@ -102,7 +115,7 @@ class Reader:
             self.plan["number"] = f"{int(number[1]):02d}" if number[1] else None
             self.plan["issuer"]["abbreviation"] = number[2]
             self.result.layout.append(text)
-        elif date:
+        elif date and len(text) <= 80:
             self.plan["issuer"]["place"] = date[1].strip()
             if date[2] and date[3]:
                 self.plan["date"] = datetime.date(int(date[4]), int(date[3]), int(date[2])).isoformat()
@@ -121,12 +134,17 @@ class Reader:
         if heading.startswith("KE HOACH"):
             words = words.lstrip("*• ").split(" ", 2)[2] if len(words.split(" ")) > 2 else ""
         self.plan["title"] = p.sentence_case(words.strip())
-        school = p.SCHOOL_YEAR.search(words)
-        calendar = p.CALENDAR_YEAR.search(words)
-        if school:
-            self.plan["period"] = {"kind": "school_year", "year": int(school[1])}
-        elif calendar:
-            self.plan["period"] = {"kind": "calendar_year", "year": int(calendar[1])}
+        self._period_from([words])
+
+    def _period_from(self, texts):
+        for text in texts:
+            school, calendar = p.SCHOOL_YEAR.search(text), p.CALENDAR_YEAR.search(text)
+            if school:
+                self.plan["period"] = {"kind": "school_year", "year": int(school[1])}
+            elif calendar:
+                self.plan["period"] = {"kind": "calendar_year", "year": int(calendar[1])}
+            if school or calendar:
+                return
 
     def bases_and_preamble(self):
         bases = self._take_while(lambda i: p.is_bases_line(self.lines[i].text))
@@ -199,37 +217,40 @@ class Reader:
         closing = self._take_while(lambda i: not self._ends_body(i) or p.is_closing_line(self.lines[i].text))
         end = self._take_while(lambda i: not self._starts_section(i))
         self.plan["closing"] = [line.text for line in closing]
-        recipients, signer = [], []
+        recipients, block = [], []
         for line in end:
-            if p.is_recipients_line(line.text):
+            if block or signers.opens_signature(line) or (line.cell and recipients):
+                block.append(line)
+            elif p.is_recipients_line(line.text):
                 self.result.layout.append(line.text)
-            elif signer or p.is_signer_line(line.text) or (line.cell and recipients):
-                signer.append(line)
             elif p.BULLET.match(line.text):
-                recipients.append(line)
+                recipients.append(line.text)
             else:
                 self.result.unplaced.append(line.text)
-        self.plan["recipients"] = [p.strip_marker(line.text) for line in recipients]
-        self._signer(signer)
+        signed = signers.read_block(block)
+        self.plan["recipients"] = [p.strip_marker(text) for text in recipients + signed.recipients]
+        self.plan["signers"] = signed.signers
+        self.result.layout.extend(signed.headings)
+        self.result.unplaced.extend(signed.unplaced)
+        if any(signers.is_employer(signer) for signer in signed.signers):
+            self.plan["co_issuer"] = {"superior": "", "name": "", "abbreviation": "", "place": self.plan["issuer"]["place"]}
         if closing:
             self.result.parts.append(Part("closing", "Phần kết", closing))
         if end:
             self.result.parts.append(Part("signature", "Nơi nhận và người ký", end))
 
-    def _signer(self, lines):
-        authority, position, name = [], "", ""
-        for line in lines:
-            if p.AUTHORITY.match(line.text) and not position:
-                authority.append(line.text)
-            elif p.is_caps(line.text) and not position:
-                position = line.text
-            elif position and not name:
-                name = line.text
-            else:
-                self.result.unplaced.append(line.text)
-        self.result.layout.extend(authority + ([position] if position else []))
-        if authority or position or name:
-            self.plan["signers"] = [{"authority": "\n".join(authority), "position": position, "name": name}]
+    def _co_issuer_header(self):
+        """A joint plan's header names both bodies: the upper-case lines past the issuer's are the co-issuer's."""
+        co_issuer = self.plan["co_issuer"]
+        if co_issuer and 1 <= len(self.more_caps) <= 2:
+            co_issuer["superior"], co_issuer["name"] = ([""] + self.more_caps)[-2:]
+        else:
+            self.result.unplaced.extend(self.more_caps)
+
+    def _account(self):
+        for line in unaccounted(self.lines, self.plan, self.result.layout, self.result.unplaced):
+            self.result.unplaced.append(line.text)
+            self.result.mends.append(f"Dòng {line.src[0]}: chưa nhận ra thuộc phần nào, để ở danh sách dòng chưa xếp.")
 
     def appendices(self):
         while self.at < len(self.lines):
@@ -245,7 +266,23 @@ class Reader:
         self.body()
         self.ending()
         self.appendices()
+        self._co_issuer_header()
+        self._account()
         return self.result
+
+
+def _is_title_line(text):
+    """A short line that names the period ("Năm học 2023 - 2024"), standing where a title stands."""
+    return p.fold(text).startswith("NAM") and len(text) <= 60 and not text.endswith((".", ":", ";"))
+
+
+def _title_and_prose(lines):
+    """The heading KẾ HOẠCH and the title lines under it; what reads as prose after them is preamble."""
+    end = 1
+    while end < len(lines) and (p.is_caps(lines[end].text) or (
+            len(lines[end].text) <= 120 and not lines[end].text.endswith((".", ":", ";")))):
+        end += 1
+    return lines[:end], lines[end:]
 
 
 def recognise_lines(lines, mends=()):

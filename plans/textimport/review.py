@@ -45,6 +45,38 @@ class EditForm(forms.Form):
         return data
 
 
+class HeaderForm(forms.Form):
+    """The trích yếu (asked for when the text had no header) and the co-issuer of a joint plan."""
+    title = forms.CharField(label="Trích yếu (in dưới chữ KẾ HOẠCH)", max_length=500)
+    joint = forms.BooleanField(label="Kế hoạch liên tịch (phối hợp với chuyên môn)", required=False)
+    co_name = forms.CharField(label="Cơ quan cùng ban hành", max_length=255, required=False)
+    co_superior = forms.CharField(label="Cơ quan chủ quản của cơ quan cùng ban hành", max_length=255, required=False)
+    co_abbreviation = forms.CharField(label="Chữ viết tắt của cơ quan cùng ban hành", max_length=20, required=False)
+
+    @classmethod
+    def for_plan(cls, plan):
+        co_issuer = plan["co_issuer"] or {}
+        return cls(initial={
+            "title": plan["title"] or drafts.suggested_title(plan), "joint": bool(co_issuer),
+            "co_name": co_issuer.get("name", ""), "co_superior": co_issuer.get("superior", ""),
+            "co_abbreviation": co_issuer.get("abbreviation", ""),
+        })
+
+    def clean(self):
+        data = super().clean()
+        if data.get("joint"):
+            for key in ("co_name", "co_abbreviation"):
+                if not data.get(key):
+                    self.add_error(key, "Kế hoạch liên tịch cần tên và chữ viết tắt của cơ quan cùng ban hành.")
+        return data
+
+    def co_issuer(self):
+        data = self.cleaned_data
+        if not data["joint"]:
+            return None
+        return {"superior": data["co_superior"], "name": data["co_name"], "abbreviation": data["co_abbreviation"]}
+
+
 class JsonForm(forms.Form):
     plan_json = forms.CharField(label="Kế hoạch (JSON)", widget=forms.Textarea(attrs={"rows": 16}))
 
@@ -53,7 +85,7 @@ def _review_url(unit, anchor=""):
     return reverse("textimport_review", args=[unit.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def _render(request, unit, draft, json_form=None):
+def _render(request, unit, draft, json_form=None, header_form=None):
     recognition = recognise_text(draft["source"])
     plan = draft["plan"]
     return render(request, "plans/textimport/review.html", {
@@ -62,6 +94,7 @@ def _render(request, unit, draft, json_form=None):
         "targets_key": drafts.targets_key(plan) or "preamble",
         "has_targets_section": drafts.targets_key(plan) is not None,
         "json_form": json_form or JsonForm(initial={"plan_json": dumps(plan)}),
+        "header_form": header_form or HeaderForm.for_plan(plan),
     })
 
 
@@ -126,6 +159,22 @@ def import_json(request, unit_pk):
 
 @login_required
 @require_POST
+def import_header(request, unit_pk):
+    unit = _get_unit_for_user(request.user, unit_pk)
+    draft, gone = _draft_or_redirect(request, unit)
+    if gone:
+        return gone
+    form = HeaderForm(request.POST)
+    if not form.is_valid():
+        return _render(request, unit, draft, header_form=form)
+    drafts.set_header(draft, form.cleaned_data["title"], form.co_issuer())
+    request.session[session_key(unit)] = draft
+    messages.success(request, "Đã cập nhật trích yếu và cơ quan ban hành.")
+    return redirect(_review_url(unit, "trich-yeu"))
+
+
+@login_required
+@require_POST
 def import_confirm(request, unit_pk):
     unit = _get_unit_for_user(request.user, unit_pk)
     draft, gone = _draft_or_redirect(request, unit)
@@ -134,6 +183,9 @@ def import_confirm(request, unit_pk):
     if draft["unplaced"]:
         messages.error(request, drafts.unresolved_message(draft))
         return redirect(_review_url(unit, "dong-chua-xep"))
+    if not draft["plan"]["title"]:
+        messages.error(request, "Văn bản gốc không có tên kế hoạch: hãy nhập trích yếu trước khi lưu thành bản nháp.")
+        return redirect(_review_url(unit, "trich-yeu"))
     try:
         plan = import_recorded(request.user, draft["plan"], unit)
     except PlanFormatError as exc:

@@ -9,7 +9,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Emu, Mm, Pt
 
 from plans.documents.docx import word
 from plans.documents.pdf import context
@@ -17,6 +17,7 @@ from plans.documents.pdf import context
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT_WIDTH = Mm(210 - 30 - 15)
 HEADER_WIDTHS = (Mm(66), Mm(99))  # Mẫu 1.4's 67.5 : 100 mm, scaled to the 165 mm text width
+HEADER_ROOM = Emu(HEADER_WIDTHS[0] - Mm(2 * 1.9))  # less Word's default cell margins
 SIGNATURE_WIDTHS = (Mm(66), Mm(99))
 INDENT = Cm(1.27)
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
@@ -49,8 +50,7 @@ def _issuer(cell, issuer):
     if issuer["superior"]:
         word.cell_paragraph(cell, issuer["superior"], size=12)
     word.cell_paragraph(cell, issuer["name"], size=12, bold=True)
-    rule = word.cell_paragraph(cell, "", size=4)
-    word.bottom_rule(rule, Mm(20), Mm(20))
+    word.short_rule(word.cell_paragraph(cell, "", after=4), [issuer["name"]], 12, HEADER_ROOM)
 
 
 def _header(doc, doc_context):
@@ -74,8 +74,8 @@ def _title(doc, doc_context):
     word.paragraph(doc, doc_context["title"], bold=True, align=CENTER)
     if doc_context["revision"]:
         word.paragraph(doc, doc_context["revision"], bold=True, align=CENTER)
-    rule = word.paragraph(doc, "", size=4, align=CENTER, after=12)
-    word.bottom_rule(rule, Mm(62), Mm(62))
+    titled = [doc_context["title"], doc_context["revision"]]
+    word.short_rule(word.paragraph(doc, "", align=CENTER, after=12), [t for t in titled if t], 14, TEXT_WIDTH)
 
 
 def _text(doc, text):
@@ -90,33 +90,44 @@ def _month_table(doc, table_data):
     if table_data["title"]:
         word.paragraph(doc, table_data["title"], bold=True, align=CENTER, before=12, after=6)
     columns = table_data["columns"]
-    rows = [row for body in table_data["bodies"] for row in body]
-    table = doc.add_table(rows=1 + len(rows), cols=len(columns))
+    table = doc.add_table(rows=1, cols=len(columns))
     table.style = doc.styles["Table Grid"]
     fixed = sum(COLUMN_SHARE.get(c["key"], 0) for c in columns)
     content_share = max(1 - fixed, 0.3) if any(c["key"] == "content" for c in columns) else 0
     widths = [int(TEXT_WIDTH * COLUMN_SHARE.get(c["key"], content_share) / (fixed + content_share)) for c in columns]
+    # Widths before the rows: each appended row copies them from the grid.
     word.fix_widths(table, widths)
     head = table.rows[0]
     word.repeat_header(head)
     for cell, column in zip(head.cells, columns):
         word.cell_paragraph(cell, column["label"], bold=True)
-    _fill_rows(table, rows, [c["key"] for c in columns])
+    _fill_rows(table, [row for body in table_data["bodies"] for row in body], [c["key"] for c in columns])
     word.paragraph(doc, "", size=6)
 
 
 def _fill_rows(table, rows, keys):
-    """Cells placed by column key; a time cell spanning its month's rows is merged downwards."""
-    for r, row in enumerate(rows, 1):
-        word.keep_row_whole(table.rows[r])
-        for cell_data in row:
-            column = keys.index(cell_data["key"])
-            cell = table.cell(r, column)
+    """Each row filled from the cells of the row just appended, never through `table.cell()`:
+    python-docx rebuilds the whole grid for each such lookup, which made the export quadratic in
+    the rows. A time cell spanning its month's rows is a vertical merge over the rows below it."""
+    spanning = [0] * len(keys)  # rows still covered by a merged cell above, per column
+    blank = word.blank_row(table)
+    for row in rows:
+        cells = word.append_row(table, blank)
+        placed = {keys.index(cell_data["key"]): cell_data for cell_data in row}
+        for column, cell in enumerate(cells):
+            if spanning[column]:
+                spanning[column] -= 1
+                word.merge_down(cell, restart=False)
+                continue
+            cell_data = placed.get(column)
+            if cell_data is None:
+                continue
             align = CENTER if cell_data["key"] in ("time", "owner") else JUSTIFY
             for line in cell_data["text"].split("\n"):
                 word.cell_paragraph(cell, line, align=align)
             if cell_data["rowspan"] > 1:
-                cell.merge(table.cell(r + cell_data["rowspan"] - 1, column))
+                word.merge_down(cell, restart=True)
+                spanning[column] = cell_data["rowspan"] - 1
 
 
 def _body(doc, section):

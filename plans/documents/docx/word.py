@@ -1,8 +1,17 @@
 """The few WordprocessingML details python-docx has no API for: fields, rules, repeated header
 rows, rows kept whole, fixed column widths and the fonts of every script."""
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+import copy
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
+from docx.table import _Cell
+from docx.text.run import Run
+from fontTools.ttLib import TTFont
 from docx.shared import Pt
 
 FONT = "Times New Roman"
@@ -38,10 +47,19 @@ def paragraph(container, text="", size=14, bold=False, italic=False, align=None,
     return par
 
 
-def add_run(par, text, size=14, bold=False, italic=False, underline=False):
-    run = par.add_run(text)
+@functools.cache
+def _run_properties(size, bold, italic, underline):
+    """The w:rPr of a run of this font, made once: python-docx's setters look up and order each
+    child element on every run, a good part of a long month table's export."""
+    run = Run(OxmlElement("w:r"), None)
     set_font(run, size)
     run.bold, run.italic, run.underline = bold, italic, underline
+    return run._r.rPr
+
+
+def add_run(par, text, size=14, bold=False, italic=False, underline=False):
+    run = par.add_run(text)
+    run._r.insert(0, copy.deepcopy(_run_properties(size, bold, italic, underline)))
     return run
 
 
@@ -63,16 +81,53 @@ def cell_paragraph(cell, text, size=13, bold=False, italic=False, align=WD_ALIGN
 
 
 def bottom_rule(par, indent_left, indent_right):
-    """A solid rule under a centred paragraph, shortened by its indents (the short rule of NĐ 30)."""
+    """A solid rule right under the paragraph before `par`, shortened by its indents (the short
+    rule of NĐ 30). `par` is an empty paragraph four points high: a border on the text's own
+    paragraph could be no shorter than its text, and an empty paragraph of the default height puts
+    the rule a line lower in LibreOffice."""
     ppr = par._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"), ("w:color", "000000")):
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "0"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
     ppr.append(borders)
-    par.paragraph_format.left_indent = indent_left
-    par.paragraph_format.right_indent = indent_right
+    fmt = par.paragraph_format
+    fmt.left_indent, fmt.right_indent = indent_left, indent_right
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(4)
+
+
+@functools.cache
+def _bold_advances():
+    """Advance widths (in em) of the bold face the PDF bundles: Times New Roman's metric twin."""
+    font = TTFont(Path(settings.STATICFILES_DIRS[0]) / "fonts" / "LiberationSerif-Bold.ttf")
+    scale = font["head"].unitsPerEm
+    metrics = font["hmtx"]
+    return {code: metrics[name][0] / scale for code, name in font.getBestCmap().items()}
+
+
+def widest_line(texts, size, room):
+    """The width in points of the widest line bold `texts` wrap to, word by word, in `room` points."""
+    advances = _bold_advances()
+    space = advances[ord(" ")] * size
+    widest = 0
+    for text in texts:
+        line = -space
+        for word_ in text.split():
+            width = sum(advances.get(ord(char), 0.5) for char in word_) * size
+            if line + space + width > room and line > 0:
+                widest, line = max(widest, line), width
+            else:
+                line += space + width
+        widest = max(widest, line)
+    return min(widest, room)
+
+
+def short_rule(par, texts, size, room):
+    """The NĐ 30 rule under a bold name or trích yếu, 1/3 to 1/2 of its widest line: 5/12, the middle,
+    so that Word's line breaks may differ a little from the estimate."""
+    side = Pt((room.pt - widest_line(texts, size, room.pt) * 5 / 12) / 2)
+    bottom_rule(par, side, side)
 
 
 def page_field(par):
@@ -112,9 +167,26 @@ def repeat_header(row):
     trpr.append(OxmlElement("w:tblHeader"))
 
 
-def keep_row_whole(row):
-    trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
+def append_row(table, blank):
+    """The cells of a new last row, a copy of the `blank` one (kept whole on a page, its cells of
+    the columns' widths); read from the row's own elements, since `row.cells` and `table.cell()`
+    walk the rows above to resolve merges."""
+    tr = copy.deepcopy(blank)
+    table._tbl.append(tr)
+    return [_Cell(tc, table) for tc in tr.tc_lst]
+
+
+def blank_row(table):
+    """A row to copy for each row of `table`'s body: python-docx sets each new cell's width anew."""
+    row = table.add_row()
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    table._tbl.remove(row._tr)
+    return row._tr
+
+
+def merge_down(cell, restart):
+    """Start (`restart`) or continue a vertical merge: the cell above spans this row too."""
+    cell._tc.vMerge = ST_Merge.RESTART if restart else ST_Merge.CONTINUE
 
 
 def fix_widths(table, widths):

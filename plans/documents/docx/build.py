@@ -109,7 +109,7 @@ def _fill_rows(table, rows, keys):
     """Cells placed by column key; a time cell spanning its month's rows is merged downwards."""
     for r, row in enumerate(rows, 1):
         word.keep_row_whole(table.rows[r])
-        for cell_data in row:
+        for cell_data in row["cells"]:
             column = keys.index(cell_data["key"])
             cell = table.cell(r, column)
             align = CENTER if cell_data["key"] in ("time", "owner") else JUSTIFY
@@ -124,7 +124,7 @@ def _body(doc, section):
         if group["title"]:
             _heading(doc, group["number"], group["title"], group["depth"])
         for target in group["targets"]:
-            _text(doc, target)
+            _text(doc, target["text"])
     for table_data in section["tables"]:
         _month_table(doc, table_data)
     for text in section["paragraphs"]:

@@ -1,0 +1,184 @@
+"""The blocks of the editor's document, each opened, saved and versioned on its own.
+
+A block is what one click turns into an editor: the trích yếu, the căn cứ, the preamble, a section's
+heading, one paragraph, one target, one month row, the closing, the signature. Each has a version
+column: its row's (Section, Target, MonthlyActivity; a paragraph is its section's) or, for the
+plan's own blocks, one of the plan's (`title_version`, ...). A save is one conditional UPDATE on
+that version and on the plan being editable: two people writing different blocks never conflict,
+the same block is never overwritten unseen (`BlockConflict` carries what the other person saved),
+and a save that comes after a submission is refused with the plan's status (`editing.PlanLocked`)
+instead of changing a plan already sent up.
+"""
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.editor import editing
+from plans.editor import forms as editor_forms
+from plans.editor.editing import EditRefused
+from plans.models import AnnualPlan, MonthlyActivity, Section, Target
+from plans.scope import get_plan_for_user, plans_for_user
+from unionplans.audit.models import AuditEntry, record, snapshot
+
+EDITABLE = editing.EDITABLE
+GONE_MESSAGE = "Phần này vừa bị xóa ở nơi khác nên không lưu được. Nội dung bạn gõ vẫn ở trong ô: hãy sao chép lại rồi tải lại trang."
+ROW_MODELS = {"heading": Section, "paragraph": Section, "target": Target, "row": MonthlyActivity}
+
+
+class BlockConflict(EditRefused):
+    """Someone saved the block since it was opened here; `stored` is the block's form as they left it."""
+
+    def __init__(self, stored, version):
+        super().__init__("Phần này vừa được người khác lưu sau khi bạn mở nó.")
+        self.version = version
+        # (label, text) of each field as the other person left it, choices by their label.
+        self.theirs = [
+            (field.label, dict(getattr(field.field, "choices", ())).get(field.value(), field.value()))
+            for field in stored if field.value() not in (None, "")
+        ]
+
+
+# kind: (url name, label, form, the model fields a save writes)
+PLAN_BLOCKS = {
+    "title": ("plan_editor_title", "kỳ và trích yếu", editor_forms.TitleForm, ["period_kind", "year", "title"]),
+    "bases": ("plan_editor_bases", "căn cứ", editor_forms.BasesForm, ["bases"]),
+    "preamble": ("plan_editor_preamble", "lời mở đầu", editor_forms.PreambleForm, ["preamble"]),
+    "closing": ("plan_editor_closing", "phần kết", editor_forms.ClosingForm, ["closing"]),
+    "signature": ("plan_editor_tail", "nơi nhận và người ký", editor_forms.PlanTailForm, ["recipients", "co_issuer", "signers"]),
+}
+
+
+class Block:
+    """One block of `plan`: `obj` is the row it is stored in, `index` a paragraph's place."""
+
+    def __init__(self, plan, kind, obj=None, index=None):
+        self.plan, self.kind, self.index = plan, kind, index
+        self.obj = plan if kind in PLAN_BLOCKS else obj
+        # What the database holds, taken before a bound ModelForm writes the typed text into `obj`.
+        self.before = snapshot(self.obj)
+
+    @property
+    def dom_id(self):
+        if self.kind in PLAN_BLOCKS:
+            return f"b-{self.kind}"
+        prefix = {"heading": "s", "paragraph": "p", "target": "t", "row": "r"}[self.kind]
+        return f"b-{prefix}{self.obj.pk}" + (f"-{self.index}" if self.kind == "paragraph" else "")
+
+    @property
+    def label(self):
+        return PLAN_BLOCKS[self.kind][1] if self.kind in PLAN_BLOCKS else {
+            "heading": "tiêu đề mục", "paragraph": "đoạn", "target": "chỉ tiêu", "row": "dòng của bảng tháng",
+        }[self.kind]
+
+    @property
+    def column(self):
+        """The name of the block's version column on its row."""
+        return f"{self.kind}_version" if self.kind in PLAN_BLOCKS else "version"
+
+    @property
+    def version(self):
+        return getattr(self.obj, self.column)
+
+    def url(self):
+        pk = self.plan.pk
+        if self.kind in PLAN_BLOCKS:
+            return reverse(PLAN_BLOCKS[self.kind][0], args=[pk])
+        if self.kind == "paragraph":
+            return reverse("plan_editor_paragraph", args=[pk, self.obj.pk, self.index])
+        name = {"heading": "plan_editor_section", "target": "plan_editor_target", "row": "plan_editor_row"}[self.kind]
+        return reverse(name, args=[pk, self.obj.pk])
+
+    @property
+    def structural(self):
+        """Whether the block moves, is added after and deleted: its actions are under its own URL."""
+        return self.kind not in PLAN_BLOCKS
+
+    def form(self, data=None, obj=None):
+        obj = obj or self.obj
+        prefix = self.dom_id
+        if self.kind in PLAN_BLOCKS:
+            return PLAN_BLOCKS[self.kind][2](data, instance=obj, prefix=prefix)
+        if self.kind == "heading":
+            return editor_forms.HeadingForm(data, instance=obj, prefix=prefix)
+        if self.kind == "paragraph":
+            paragraphs = obj.paragraphs
+            text = paragraphs[self.index] if self.index < len(paragraphs) else ""
+            return editor_forms.ParagraphForm(data, initial={"text": text}, prefix=prefix)
+        if self.kind == "target":
+            return editor_forms.TargetForm(data, instance=obj, prefix=prefix)
+        form = editor_forms.RowForm(data, instance=obj, prefix=prefix, columns=self.plan.month_columns)
+        # The row's cells are the table's: their fields belong to the form kept in the content cell.
+        for field in form.fields.values():
+            field.widget.attrs["form"] = f"f-{prefix}"
+        return form
+
+    def values(self, form):
+        """The columns a valid `form` writes, by name."""
+        if self.kind == "paragraph":
+            paragraphs = list(self.obj.paragraphs)
+            paragraphs[self.index] = form.cleaned_data["text"]
+            return {"paragraphs": paragraphs}
+        instance = form.save(commit=False)
+        fields = PLAN_BLOCKS[self.kind][3] if self.kind in PLAN_BLOCKS else list(form.Meta.fields)
+        if self.kind == "row":
+            fields = list(form.fields)
+        return {name: getattr(instance, name) for name in fields}
+
+
+def get_block_for_user(user, pk, kind, ref=None, index=None):
+    """The block of plan `pk` that `user` writes, found with its plan in one query: 404 outside the
+    user's scope or when the block is gone, 403 when the user is not the plan's chair."""
+    if kind in PLAN_BLOCKS:
+        return Block(get_plan_for_user(user, pk, "plans.write_plan"), kind)
+    obj = (
+        ROW_MODELS[kind].objects.select_related("plan__unit").defer("plan__snapshot_pdf")
+        .filter(plan__in=plans_for_user(user), plan_id=pk, pk=ref).first()
+    )
+    if obj is None or (kind == "paragraph" and not 0 <= index < len(obj.paragraphs)):
+        raise Http404("Phần này không còn trong kế hoạch.")
+    obj.plan._in_scope_of = user.pk
+    if not user.has_perm("plans.write_plan", obj.plan):
+        raise PermissionDenied
+    return Block(obj.plan, kind, obj, index)
+
+
+def _refused(block):
+    """Why the conditional update wrote nothing: the plan is locked, the block is gone, or newer."""
+    editing.refuse_if_locked(block.plan)
+    fresh = type(block.obj).objects.filter(pk=block.obj.pk).first()
+    if fresh is None or (block.kind == "paragraph" and block.index >= len(fresh.paragraphs)):
+        raise EditRefused(GONE_MESSAGE)
+    raise BlockConflict(block.form(obj=fresh), getattr(fresh, block.column))
+
+
+@transaction.atomic
+def save(actor, block, form, version):
+    """Write the valid `form` of `block` if the block is still at `version` and the plan still a
+    draft; return the block's new version."""
+    values = block.values(form)
+    model = type(block.obj)
+    rows = model.objects.filter(pk=block.obj.pk, **{block.column: version})
+    if model is AnnualPlan:
+        rows = rows.filter(status__in=EDITABLE)
+        values["updated_at"] = timezone.now()
+    else:
+        rows = rows.filter(plan__status__in=EDITABLE)
+    if model is MonthlyActivity:
+        values.update(updated_by=actor, updated_at=timezone.now())
+    if not rows.update(**{block.column: F(block.column) + 1}, **values):
+        _refused(block)
+    values[block.column] = version + 1
+    for name, value in values.items():
+        setattr(block.obj, name, value)
+    after = snapshot(block.obj)
+    if _text_of(after) != _text_of(block.before):
+        record(actor, block.obj, AuditEntry.Action.UPDATE, block.before, after)
+    return version + 1
+
+
+def _text_of(state):
+    """A row's state without what every save changes, so a save of unchanged text leaves no entry."""
+    return {key: value for key, value in state.items() if not key.endswith("version") and key not in {"updated_at", "updated_by"}}

@@ -59,6 +59,9 @@
     if (!event.detail.successful) {
       pending.add(form);  // kept, so leaving the page still warns and the next pause tries again
       statusLine("Chưa lưu được (mất kết nối?); sẽ thử lại khi bạn gõ tiếp.", "error");
+    } else if (document.querySelector(".blk-error .alert")) {
+      // Another block still holds what could not be saved: the one status line says so.
+      statusLine("Chưa lưu được: xem phần được đánh dấu.", "error");
     }
   });
 
@@ -87,15 +90,18 @@
   });
 
   // An opened block takes the cursor; other open blocks that hold nothing unsaved close.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var opened = event.detail.elt && event.detail.elt.closest ? event.detail.elt : null;
-    var block = opened && document.getElementById(opened.id);
-    if (!block || !block.classList || !block.classList.contains("blk-open")) { return; }
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var id = event.detail.target && event.detail.target.id;
+    var block = id && document.getElementById(id);
+    if (!block || !block.classList.contains("blk-open")) { return; }
     document.querySelectorAll(".blk-open").forEach(function (other) {
       if (other !== block) { close(other); }
     });
     var field = block.querySelector("textarea, input:not([type=hidden]), select");
-    if (field) { field.focus(); }
+    if (field) {
+      field.focus();
+      if (field.tagName === "TEXTAREA") { field.setSelectionRange(field.value.length, field.value.length); }
+    }
   });
 
   document.addEventListener("keydown", function (event) {

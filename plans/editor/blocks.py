@@ -154,7 +154,6 @@ def _refused(block):
     raise BlockConflict(block.form(obj=fresh), getattr(fresh, block.column))
 
 
-@transaction.atomic
 def save(actor, block, form, version):
     """Write the valid `form` of `block` if the block is still at `version` and the plan still a
     draft; return the block's new version."""
@@ -168,14 +167,18 @@ def save(actor, block, form, version):
         rows = rows.filter(plan__status__in=EDITABLE)
     if model is MonthlyActivity:
         values.update(updated_by=actor, updated_at=timezone.now())
-    if not rows.update(**{block.column: F(block.column) + 1}, **values):
+    # The change and its audit entry together; a refusal is worked out after, outside the transaction.
+    with transaction.atomic(savepoint=False):
+        written = rows.update(**{block.column: F(block.column) + 1}, **values)
+        if written:
+            values[block.column] = version + 1
+            for name, value in values.items():
+                setattr(block.obj, name, value)
+            after = snapshot(block.obj)
+            if _text_of(after) != _text_of(block.before):
+                record(actor, block.obj, AuditEntry.Action.UPDATE, block.before, after)
+    if not written:
         _refused(block)
-    values[block.column] = version + 1
-    for name, value in values.items():
-        setattr(block.obj, name, value)
-    after = snapshot(block.obj)
-    if _text_of(after) != _text_of(block.before):
-        record(actor, block.obj, AuditEntry.Action.UPDATE, block.before, after)
     return version + 1
 
 

@@ -52,6 +52,11 @@ class TitleForm(forms.ModelForm):
             raise forms.ValidationError("Năm của kế hoạch phải từ 2000 đến 2100.")
         return year
 
+    def _get_validation_exclusions(self):
+        # The year's range is clean_year's: the model's check constraint would ask the database the
+        # same question again on every save of the block.
+        return super()._get_validation_exclusions() | {"year"}
+
 
 def _lines_form(field, label, help_text=LINES_HELP):
     """A form of one list-of-lines field of the plan (căn cứ, lời mở đầu, phần kết)."""

@@ -3,7 +3,9 @@ context each block of the document gets its id, its link to its editor and its r
 so the editor shows the very rendering the preview and the PDF print. Without `editing` the tags
 are never reached and the document prints as before."""
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 
 from plans.templatetags.plan_comments import open_comments
 
@@ -35,30 +37,60 @@ def block_id(kind, ref=None, index=None):
     return f"{prefix}{ref}" + (f"-{index}" if index is not None else "")
 
 
+SENTINEL = 987654321  # stands for the block's ids in a URL reversed once per page
+
+
+def _url(context, kind, ref, index):
+    """The block's editor URL: reversed once per kind and page, then the ids put in, as reversing
+    a few hundred times was a fifth of a long plan's page."""
+    urls = context.render_context.setdefault("editor_block_urls", {})
+    if kind not in urls:
+        args = [context["plan"].pk] + [SENTINEL] * ((ref is not None) + (index is not None))
+        urls[kind] = reverse(KINDS[kind][1], args=args)
+    url = urls[kind]
+    for value in (ref, index):
+        if value is not None:
+            url = url.replace(str(SENTINEL), str(value), 1)
+    return url
+
+
 def _link(context, kind, ref, index, text):
     plan = context["plan"]
-    args = [plan.pk] + ([ref] if ref is not None else []) + ([index] if index is not None else [])
     first = text[0] if isinstance(text, list) and text else text
     first = first if isinstance(first, str) else ""
     anchor = KINDS[kind][3]
     return {
-        "id": block_id(kind, ref, index), "kind": kind, "url": reverse(KINDS[kind][1], args=args),
+        "id": block_id(kind, ref, index), "kind": kind, "url": _url(context, kind, ref, index),
         "action": KINDS[kind][2], "snippet": first[:60], "empty": EMPTY.get(kind) if not text else "",
         "comments": open_comments(plan, anchor, ref, "" if index is None else index) if anchor else [],
-        "plan": plan, "request": context.get("request"),
+        "plan": plan,
     }
 
 
-@register.inclusion_tag("plans/editor/blocks/_open_tag.html", takes_context=True)
+def _link_html(context, link):
+    html = format_html(
+        '<a class="blk-edit" href="{0}" data-hx-get="{0}" data-hx-target="#{1}" data-hx-swap="outerHTML">{2}'
+        '<span class="visually-hidden">: {3}</span></a>', link["url"], link["id"], link["action"], link["snippet"],
+    )
+    if link["comments"]:
+        html += render_to_string("plans/editor/blocks/_comments.html", link, request=context.get("request"))
+    return html
+
+
+# Written out here rather than as templates: a long plan has a few hundred blocks, and a template
+# rendered for each was most of the page's time.
+@register.simple_tag(takes_context=True)
 def blk(context, kind, ref=None, index=None, text=""):
     """Opens the block's element (closed by `</div>` in the template) with its edit link."""
-    return _link(context, kind, ref, index, text)
+    link = _link(context, kind, ref, index, text)
+    html = format_html('<div class="blk blk-{}" id="{}">', kind, link["id"]) + _link_html(context, link)
+    return html + format_html('<p class="blk-empty">{}</p>', link["empty"]) if link["empty"] else html
 
 
-@register.inclusion_tag("plans/editor/blocks/_link.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blk_link(context, kind, ref=None, index=None, text=""):
     """The edit link of a block whose element the template writes itself (a month row's <tr>)."""
-    return _link(context, kind, ref, index, text)
+    return _link_html(context, _link(context, kind, ref, index, text))
 
 
 @register.simple_tag

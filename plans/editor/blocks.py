@@ -41,14 +41,34 @@ class BlockConflict(EditRefused):
         ]
 
 
-# kind: (url name, label, form, the model fields a save writes)
-PLAN_BLOCKS = {
-    "title": ("plan_editor_title", "kỳ và trích yếu", editor_forms.TitleForm, ["period_kind", "year", "title"]),
-    "bases": ("plan_editor_bases", "căn cứ", editor_forms.BasesForm, ["bases"]),
-    "preamble": ("plan_editor_preamble", "lời mở đầu", editor_forms.PreambleForm, ["preamble"]),
-    "closing": ("plan_editor_closing", "phần kết", editor_forms.ClosingForm, ["closing"]),
-    "signature": ("plan_editor_tail", "nơi nhận và người ký", editor_forms.PlanTailForm, ["recipients", "co_issuer", "signers"]),
+# kind: (its element's id, or the start of it before its row's id; its URL's name; what it is called)
+KINDS = {
+    "title": ("b-title", "plan_editor_title", "kỳ và trích yếu"),
+    "bases": ("b-bases", "plan_editor_bases", "căn cứ"),
+    "preamble": ("b-preamble", "plan_editor_preamble", "lời mở đầu"),
+    "closing": ("b-closing", "plan_editor_closing", "phần kết"),
+    "signature": ("b-signature", "plan_editor_tail", "nơi nhận và người ký"),
+    "heading": ("b-s", "plan_editor_section", "tiêu đề mục"),
+    "paragraph": ("b-p", "plan_editor_paragraph", "đoạn"),
+    "target": ("b-t", "plan_editor_target", "chỉ tiêu"),
+    "row": ("b-r", "plan_editor_row", "dòng"),
 }
+# The plan's own blocks: (form, the model fields a save writes)
+PLAN_BLOCKS = {
+    "title": (editor_forms.TitleForm, ["period_kind", "year", "title"]),
+    "bases": (editor_forms.BasesForm, ["bases"]),
+    "preamble": (editor_forms.PreambleForm, ["preamble"]),
+    "closing": (editor_forms.ClosingForm, ["closing"]),
+    "signature": (editor_forms.PlanTailForm, ["recipients", "co_issuer", "signers"]),
+}
+
+
+def block_id(kind, ref=None, index=None):
+    """The id of a block's element: b-title, b-s12 (a heading), b-p12-3 (its fourth paragraph), ..."""
+    prefix = KINDS[kind][0]
+    if ref is None:
+        return prefix
+    return f"{prefix}{ref}" + (f"-{index}" if index is not None else "")
 
 
 class Block:
@@ -61,17 +81,16 @@ class Block:
         self.before = snapshot(self.obj)
 
     @property
+    def ref(self):
+        return None if self.kind in PLAN_BLOCKS else self.obj.pk
+
+    @property
     def dom_id(self):
-        if self.kind in PLAN_BLOCKS:
-            return f"b-{self.kind}"
-        prefix = {"heading": "s", "paragraph": "p", "target": "t", "row": "r"}[self.kind]
-        return f"b-{prefix}{self.obj.pk}" + (f"-{self.index}" if self.kind == "paragraph" else "")
+        return block_id(self.kind, self.ref, self.index)
 
     @property
     def label(self):
-        return PLAN_BLOCKS[self.kind][1] if self.kind in PLAN_BLOCKS else {
-            "heading": "tiêu đề mục", "paragraph": "đoạn", "target": "chỉ tiêu", "row": "dòng của bảng tháng",
-        }[self.kind]
+        return KINDS[self.kind][2]
 
     @property
     def column(self):
@@ -83,13 +102,8 @@ class Block:
         return getattr(self.obj, self.column)
 
     def url(self):
-        pk = self.plan.pk
-        if self.kind in PLAN_BLOCKS:
-            return reverse(PLAN_BLOCKS[self.kind][0], args=[pk])
-        if self.kind == "paragraph":
-            return reverse("plan_editor_paragraph", args=[pk, self.obj.pk, self.index])
-        name = {"heading": "plan_editor_section", "target": "plan_editor_target", "row": "plan_editor_row"}[self.kind]
-        return reverse(name, args=[pk, self.obj.pk])
+        args = [self.plan.pk] + [value for value in (self.ref, self.index) if value is not None]
+        return reverse(KINDS[self.kind][1], args=args)
 
     @property
     def structural(self):
@@ -100,7 +114,7 @@ class Block:
         obj = obj or self.obj
         prefix = self.dom_id
         if self.kind in PLAN_BLOCKS:
-            return PLAN_BLOCKS[self.kind][2](data, instance=obj, prefix=prefix)
+            return PLAN_BLOCKS[self.kind][0](data, instance=obj, prefix=prefix)
         if self.kind == "heading":
             return editor_forms.HeadingForm(data, instance=obj, prefix=prefix)
         if self.kind == "paragraph":
@@ -122,7 +136,7 @@ class Block:
             paragraphs[self.index] = form.cleaned_data["text"]
             return {"paragraphs": paragraphs}
         instance = form.save(commit=False)
-        fields = PLAN_BLOCKS[self.kind][3] if self.kind in PLAN_BLOCKS else list(form.Meta.fields)
+        fields = PLAN_BLOCKS[self.kind][1] if self.kind in PLAN_BLOCKS else list(form.Meta.fields)
         if self.kind == "row":
             fields = list(form.fields)
         return {name: getattr(instance, name) for name in fields}

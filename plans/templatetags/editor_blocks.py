@@ -7,34 +7,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 
+from plans.editor.blocks import KINDS, block_id
 from plans.templatetags.plan_comments import open_comments
 
 register = template.Library()
 
-# kind: (id prefix, url name, what the link says, comment anchor kind)
-KINDS = {
-    "title": ("b-title", "plan_editor_title", "Sửa kỳ và trích yếu", ""),
-    "bases": ("b-bases", "plan_editor_bases", "Sửa căn cứ", ""),
-    "preamble": ("b-preamble", "plan_editor_preamble", "Sửa lời mở đầu", ""),
-    "closing": ("b-closing", "plan_editor_closing", "Sửa phần kết", ""),
-    "signature": ("b-signature", "plan_editor_tail", "Sửa nơi nhận và người ký", ""),
-    "heading": ("b-s", "plan_editor_section", "Sửa tiêu đề mục", ""),
-    "paragraph": ("b-p", "plan_editor_paragraph", "Sửa đoạn", "paragraph"),
-    "target": ("b-t", "plan_editor_target", "Sửa chỉ tiêu", "target"),
-    "row": ("b-r", "plan_editor_row", "Sửa dòng", "activity"),
-}
+# The kinds of review comment anchored at a block (plans.federation.comments).
+ANCHORS = {"paragraph": "paragraph", "target": "target", "row": "activity"}
 EMPTY = {
     "bases": "Chưa có căn cứ: bấm vào đây để thêm.", "preamble": "Chưa có lời mở đầu: bấm vào đây để thêm.",
     "closing": "Chưa có phần kết: bấm vào đây để thêm.", "signature": "Chưa có nơi nhận và người ký: bấm vào đây để thêm.",
     "paragraph": "(Đoạn trống: bấm vào đây để gõ.)",
 }
-
-
-def block_id(kind, ref=None, index=None):
-    prefix = KINDS[kind][0]
-    if ref is None:
-        return prefix
-    return f"{prefix}{ref}" + (f"-{index}" if index is not None else "")
 
 
 SENTINEL = 987654321  # stands for the block's ids in a URL reversed once per page
@@ -58,10 +42,10 @@ def _link(context, kind, ref, index, text):
     plan = context["plan"]
     first = text[0] if isinstance(text, list) and text else text
     first = first if isinstance(first, str) else ""
-    anchor = KINDS[kind][3]
+    anchor = ANCHORS.get(kind)
     return {
         "id": block_id(kind, ref, index), "kind": kind, "url": _url(context, kind, ref, index),
-        "action": KINDS[kind][2], "snippet": first[:60], "empty": EMPTY.get(kind) if not text else "",
+        "action": f"Sửa {KINDS[kind][2]}", "snippet": first[:60], "empty": EMPTY.get(kind) if not text else "",
         "comments": open_comments(plan, anchor, ref, "" if index is None else index) if anchor else [],
         "plan": plan,
     }

@@ -51,9 +51,16 @@ class AnnualPlan(models.Model):
     snapshot_pdf = models.BinaryField("bản lưu (PDF)", blank=True, editable=False)
     snapshot_sha256 = models.CharField("SHA-256 của bản lưu", max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True, editable=False)
-    # Raised by every save of the editor (plans.editor.editing): a form carries the version it was
-    # opened at, so a save over someone else's newer one is refused instead of overwriting it.
+    # The version of the plan's own blocks in the editor (head, closing, signature; plans.editor.blocks)
+    # and of the structure the editor's whole-page forms change: a save over a newer one is refused.
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
+    # The versions of the plan's own blocks in the editor, one each, so the trích yếu and the Nơi nhận
+    # written by two people at once never conflict (plans.editor.blocks).
+    title_version = models.PositiveIntegerField("phiên bản trích yếu", default=1, editable=False)
+    bases_version = models.PositiveIntegerField("phiên bản căn cứ", default=1, editable=False)
+    preamble_version = models.PositiveIntegerField("phiên bản lời mở đầu", default=1, editable=False)
+    closing_version = models.PositiveIntegerField("phiên bản phần kết", default=1, editable=False)
+    signature_version = models.PositiveIntegerField("phiên bản nơi nhận và người ký", default=1, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
 
@@ -126,6 +133,9 @@ class Section(models.Model):
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.TEXT)
     title = NFCCharField("tiêu đề", max_length=500, blank=True)
     paragraphs = NFCJSONField("các đoạn", default=list, blank=True)
+    # The editor's block version (plans.editor.blocks): raised by every save of this row, so two
+    # people writing different blocks never conflict and the same block is never overwritten unseen.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     class Meta:
         verbose_name = "mục"
@@ -150,6 +160,7 @@ class Target(models.Model):
     value = models.PositiveIntegerField("mức phấn đấu", null=True, blank=True)
     result_value = models.PositiveIntegerField("kết quả đạt", null=True, blank=True)
     result_met = models.BooleanField("đạt", null=True, blank=True, help_text="Kết quả của chỉ tiêu định tính.")
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     class Meta:
         verbose_name = "chỉ tiêu"
@@ -194,6 +205,7 @@ class MonthlyActivity(models.Model):
     result = NFCTextField("kết quả", blank=True)
     # Added by the BCH after the plan was issued (việc phát sinh): the monthly report lists them apart.
     unplanned = models.BooleanField("ngoài kế hoạch", default=False)
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người cập nhật", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

@@ -264,23 +264,28 @@ def import_plan(data, unit=None):
 
 # --- export -----------------------------------------------------------------------------------
 
-def _section_tree(sections, parent_id=None):
+def _ref(row, refs):
+    """The row's id under "ref", for the editor's document (refs=True); nothing in the format itself."""
+    return {"ref": row["id"]} if refs else {}
+
+
+def _section_tree(sections, refs, parent_id=None):
     return [
         {
             "kind": s["kind"], "title": s["title"], "paragraphs": s["paragraphs"],
-            "sections": _section_tree(sections, s["id"]),
+            "sections": _section_tree(sections, refs, s["id"]), **_ref(s, refs),
         }
         for s in sections
         if s["parent_id"] == parent_id
     ]
 
 
-def _target_data(target):
+def _target_data(target, refs=False):
     if target["measure"] == Target.Measure.QUALITATIVE:
         measure, result = None, target["result_met"]
     else:
         measure, result = {"kind": target["measure"], "value": target["value"]}, target["result_value"]
-    return {"group": target["group"], "text": target["text"], "measure": measure, "result": result}
+    return {"group": target["group"], "text": target["text"], "measure": measure, "result": result, **_ref(target, refs)}
 
 
 def _ordered(mapping, keys):
@@ -288,14 +293,16 @@ def _ordered(mapping, keys):
     return None if mapping is None else {key: mapping[key] for key in keys}
 
 
-def export_plan(plan):
+def export_plan(plan, refs=False):
     """The plan as format data, in the spec's key order: what `dumps` writes and the printer reads.
     Rows are read as dicts of the printed columns only: every preview and PDF request exports the
-    plan, and building model instances was most of its cost."""
+    plan, and building model instances was most of its cost. With `refs` every section, target and
+    month row also carries its id as "ref": the editor prints the same document with its blocks."""
     sections = list(plan.sections.order_by("order", "pk").values("id", "parent_id", "part", "kind", "title", "paragraphs"))
     months = {}
-    for activity in plan.activities.order_by("month_index", "order", "pk").values("month_index", *ACTIVITY_KEYS):
-        months.setdefault(activity.pop("month_index"), []).append(activity)
+    for activity in plan.activities.order_by("month_index", "order", "pk").values("id", "month_index", *ACTIVITY_KEYS):
+        row_id = activity.pop("id")
+        months.setdefault(activity.pop("month_index"), []).append({**activity, **_ref({"id": row_id}, refs)})
     return {
         "format": FORMAT,
         "issuer": _ordered(plan.issuer, ISSUER_KEYS),
@@ -306,15 +313,15 @@ def export_plan(plan):
         "title": plan.title,
         "bases": plan.bases,
         "preamble": plan.preamble,
-        "sections": _section_tree([s for s in sections if s["part"] == Section.Part.BODY]),
-        "targets": [_target_data(t) for t in plan.targets.order_by("order", "pk").values(*TARGET_COLUMNS)],
+        "sections": _section_tree([s for s in sections if s["part"] == Section.Part.BODY], refs),
+        "targets": [_target_data(t, refs) for t in plan.targets.order_by("order", "pk").values("id", *TARGET_COLUMNS)],
         "month_columns": plan.month_columns,
         "months": [
             {"month": plan.month_at(index).strftime("%Y-%m"), "activities": rows}
             for index, rows in months.items()
         ],
         "closing": plan.closing,
-        "appendices": _section_tree([s for s in sections if s["part"] == Section.Part.APPENDIX]),
+        "appendices": _section_tree([s for s in sections if s["part"] == Section.Part.APPENDIX], refs),
         "recipients": plan.recipients,
         "signers": [_ordered(signer, SIGNER_KEYS) for signer in plan.signers],
     }

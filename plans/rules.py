@@ -44,6 +44,12 @@ editable = _status_in(Status.DRAFT, Status.RETURNED)
 
 rules.add_perm("plans.view_plan", can_see_plan)
 rules.add_perm("plans.change_plan", editable & (chair_of_plan | rules.is_superuser))
+# The chair's part in the editor whatever the status: the editor itself then says why a plan sent up
+# cannot be changed (plans.editor.blocks), instead of a bare 403.
+rules.add_perm("plans.write_plan", chair_of_plan | rules.is_superuser)
+# The reviewer's part whatever the status: a late approve or return is then told the plan's status.
+rules.add_perm("plans.review_plan", reviewer_of_plan | rules.is_superuser)
+rules.add_perm("plans.withdraw_plan", _status_in(Status.SUBMITTED) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.submit_plan", editable & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.return_plan", _status_in(Status.SUBMITTED, Status.APPROVED) & (reviewer_of_plan | rules.is_superuser))
 rules.add_perm("plans.approve_plan", _status_in(Status.SUBMITTED) & (reviewer_of_plan | rules.is_superuser))

@@ -5,8 +5,8 @@ from plans.documents import batch_views
 from plans.documents import verify_views
 from plans.documents import views as print_views
 from plans.documents.docx import views as docx_views
-from plans.editor import month_views as editor_month_views
 from plans.editor import new_views as editor_new
+from plans.editor import structure_views as structure
 from plans.editor import views as editor_views
 from plans.federation import comment_views
 from plans.federation import views as overview_views
@@ -27,6 +27,7 @@ urlpatterns = [
     path("plans/<int:pk>/duyet/", workflow_views.approve_plan, name="plan_approve"),
     path("plans/<int:pk>/ban-hanh/", workflow_views.issue_plan, name="plan_issue"),
     path("plans/<int:pk>/lich-su/", workflow_views.plan_history, name="plan_history"),
+    path("plans/<int:pk>/rut-lai/", workflow_views.withdraw_plan, name="plan_withdraw"),
     path("plans/<int:pk>/dieu-chinh-bo-sung/", workflow_views.revise_plan, name="plan_revise"),
     # The chair's editor and new plans (plans/editor/)
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/", editor_new.new_plan, name="plan_new"),
@@ -34,19 +35,27 @@ urlpatterns = [
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/theo-khung/", editor_new.skeleton_plan, name="plan_new_skeleton"),
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/tai-len/", editor_new.upload_plan, name="plan_new_upload"),
     path("plans/<int:pk>/soan/", editor_views.plan_editor, name="plan_editor"),
-    path("plans/<int:pk>/soan/phan-dau/", editor_views.save_head, name="plan_editor_head"),
-    path("plans/<int:pk>/soan/phan-cuoi/", editor_views.save_tail, name="plan_editor_tail"),
-    path("plans/<int:pk>/soan/muc/", editor_views.add_section, name="plan_editor_section_add"),
-    path("plans/<int:pk>/soan/muc/<int:section_pk>/", editor_views.save_section, name="plan_editor_section"),
-    path("plans/<int:pk>/soan/muc/<int:section_pk>/<slug:action>/", editor_views.section_action, name="plan_editor_section_action"),
-    path("plans/<int:pk>/soan/chi-tieu/", editor_views.add_target, name="plan_editor_target_add"),
-    path("plans/<int:pk>/soan/chi-tieu/<int:target_pk>/", editor_views.save_target, name="plan_editor_target"),
-    path("plans/<int:pk>/soan/chi-tieu/<int:target_pk>/<slug:action>/", editor_views.target_action, name="plan_editor_target_action"),
-    path("plans/<int:pk>/soan/thang/<int:month>/them/", editor_month_views.add_row, name="plan_editor_row_add"),
-    path("plans/<int:pk>/soan/thang/<int:month>/goi-y/<int:index>/", editor_month_views.add_suggested_row, name="plan_editor_row_suggest"),
-    path("plans/<int:pk>/soan/dong/<int:row_pk>/", editor_month_views.row, name="plan_editor_row"),
-    path("plans/<int:pk>/soan/dong/<int:row_pk>/sua/", editor_month_views.edit_row, name="plan_editor_row_edit"),
-    path("plans/<int:pk>/soan/dong/<int:row_pk>/<slug:action>/", editor_month_views.row_action, name="plan_editor_row_action"),
+    # One block each: GET its editor (a small page of its own without JavaScript), POST its save.
+    path("plans/<int:pk>/soan/trich-yeu/", editor_views.edit_title, name="plan_editor_title"),
+    path("plans/<int:pk>/soan/can-cu/", editor_views.edit_bases, name="plan_editor_bases"),
+    path("plans/<int:pk>/soan/mo-dau/", editor_views.edit_preamble, name="plan_editor_preamble"),
+    path("plans/<int:pk>/soan/phan-ket/", editor_views.edit_closing, name="plan_editor_closing"),
+    path("plans/<int:pk>/soan/phan-cuoi/", editor_views.edit_tail, name="plan_editor_tail"),
+    path("plans/<int:pk>/soan/muc/<int:section_pk>/", editor_views.edit_section, name="plan_editor_section"),
+    path("plans/<int:pk>/soan/muc/<int:section_pk>/doan/<int:index>/", editor_views.edit_paragraph, name="plan_editor_paragraph"),
+    path("plans/<int:pk>/soan/chi-tieu/<int:target_pk>/", editor_views.edit_target, name="plan_editor_target"),
+    path("plans/<int:pk>/soan/dong/<int:row_pk>/", editor_views.edit_row, name="plan_editor_row"),
+    # The structure: add, move, delete, undo.
+    path("plans/<int:pk>/soan/muc/", structure.add_section, name="plan_editor_section_add"),
+    path("plans/<int:pk>/soan/muc/<int:section_pk>/<slug:action>/", structure.section_action, name="plan_editor_section_action"),
+    path("plans/<int:pk>/soan/muc/<int:section_pk>/doan/<int:index>/<slug:action>/", structure.paragraph_action,
+         name="plan_editor_paragraph_action"),
+    path("plans/<int:pk>/soan/chi-tieu/", structure.add_target, name="plan_editor_target_add"),
+    path("plans/<int:pk>/soan/chi-tieu/<int:target_pk>/<slug:action>/", structure.target_action, name="plan_editor_target_action"),
+    path("plans/<int:pk>/soan/thang/them/", structure.add_row, name="plan_editor_row_add"),
+    path("plans/<int:pk>/soan/thang/<int:month>/goi-y/<int:index>/", structure.add_suggested_row, name="plan_editor_row_suggest"),
+    path("plans/<int:pk>/soan/dong/<int:row_pk>/<slug:action>/", structure.row_action, name="plan_editor_row_action"),
+    path("plans/<int:pk>/soan/hoan-tac/", structure.undo, name="plan_editor_undo"),
     # The year's follow-up: the month page, monthly reports, target results (plans/months/)
     path("thang-nay/", month_views.month_home, name="month_home"),
     path("plans/<int:pk>/thang-nay/", month_views.month_rows, name="month_rows"),

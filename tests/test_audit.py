@@ -161,20 +161,19 @@ def _entry(model_obj, action):
     return AuditEntry.objects.get(object_id=str(model_obj.pk), action=action, content_type__model=model_obj._meta.model_name)
 
 
-def test_editing_a_section_text_records_before_and_after(client):
+def test_editing_a_paragraph_records_before_and_after(client):
     plan = PlanFactory()
     chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
-    section = SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG", paragraphs=["Đoạn cũ"])
+    section = SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG", paragraphs=["Đoạn cũ", "Đoạn khác"])
     client.force_login(chair)
-    key = f"section-{section.pk}"
-    response = client.post(reverse("plan_editor_section", args=[plan.pk, section.pk]), {
-        f"{key}-title": "TÌNH HÌNH CHUNG", f"{key}-paragraphs": "Đoạn mới\nĐoạn thêm", "version": plan.version,
+    response = client.post(reverse("plan_editor_paragraph", args=[plan.pk, section.pk, 0]), {
+        f"b-p{section.pk}-0-text": "Đoạn mới", "version": section.version,
     })
     assert response.status_code == 302
     entry = _entry(section, AuditEntry.Action.UPDATE)
     assert (entry.actor, entry.plan) == (chair, plan)
-    assert (entry.before["paragraphs"], entry.after["paragraphs"]) == (["Đoạn cũ"], ["Đoạn mới", "Đoạn thêm"])
-    assert "Đoạn thêm" in client.get(reverse("plan_history", args=[plan.pk])).content.decode()
+    assert (entry.before["paragraphs"], entry.after["paragraphs"]) == (["Đoạn cũ", "Đoạn khác"], ["Đoạn mới", "Đoạn khác"])
+    assert "Đoạn mới" in client.get(reverse("plan_history", args=[plan.pk])).content.decode()
 
 
 def test_adding_and_deleting_a_target_records_it(client):

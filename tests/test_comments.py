@@ -66,6 +66,8 @@ def test_review_page_shows_the_plan_and_the_return_and_approve_buttons(client, w
 
 def test_chair_sees_comments_where_they_apply_after_return(client, world):
     plan, target = world["plan"], world["target"]
+    SectionFactory(plan=plan, kind="targets", title="CHỈ TIÊU", paragraphs=[])
+    SectionFactory(plan=plan, kind="months", title="KẾ HOẠCH TỪNG THÁNG", paragraphs=[])
     _comment(client, world["staff"], plan, kind="target", ref=target.pk, text="Nêu rõ hội thi nào.")
     _comment(client, world["staff"], plan, kind="activity", ref=world["row"].pk, text="Dời sang tháng 9.")
     client.post(reverse("plan_return", args=[plan.pk]), {"comment": "Sửa theo góp ý."})
@@ -73,10 +75,10 @@ def test_chair_sees_comments_where_they_apply_after_return(client, world):
     assert plan.status == Status.RETURNED
     client.force_login(world["chair"])
     editor = client.get(reverse("plan_editor", args=[plan.pk])).content.decode()
-    target_item = editor[editor.index(f'id="target-{target.pk}"'):]
-    assert "Nêu rõ hội thi nào." in target_item[: target_item.index("</li>")]
-    row_item = editor[editor.index(f'id="dong-{world["row"].pk}"'):]
-    assert "Dời sang tháng 9." in row_item[: row_item.index("</li>")]
+    target_block = editor[editor.index(f'id="b-t{target.pk}"'):]
+    assert "Nêu rõ hội thi nào." in target_block[: target_block.index("<p>100% ĐVCĐ tham gia hội thi văn nghệ.</p>")]
+    row_block = editor[editor.index(f'id="b-r{world["row"].pk}"'):]
+    assert "Dời sang tháng 9." in row_block[: row_block.index("</tr>")]
     status = client.get(reverse("plan_status", args=[plan.pk])).content.decode()
     assert "Góp ý của cấp trên" in status and "Nêu rõ hội thi nào." in status
 
@@ -106,6 +108,8 @@ def test_resolve_goes_back_only_to_the_plans_own_pages(client, world):
 
 def test_a_deleted_target_leaves_its_comment_as_a_general_one(client, world):
     plan, target = world["plan"], world["target"]
+    SectionFactory(plan=plan, kind="targets", title="CHỈ TIÊU", paragraphs=[])
+    SectionFactory(plan=plan, kind="months", title="KẾ HOẠCH TỪNG THÁNG", paragraphs=[])
     _comment(client, world["staff"], plan, kind="target", ref=target.pk, text="Nêu rõ hội thi nào.")
     target.delete()
     page = client.get(reverse("plan_review", args=[plan.pk])).content.decode()

@@ -1,7 +1,7 @@
 """The editor's service functions: nesting within I., 1., a), order kept dense, the version check."""
 import pytest
 
-from plans.editor import editing
+from plans.editor import editing, structure
 from plans.models import AnnualPlan
 from tests.factories import ActivityFactory, MemberFactory, PlanFactory, SectionFactory
 
@@ -67,13 +67,15 @@ def test_outdent_puts_the_section_right_after_its_parent():
     assert top == ["A", "A1", "B"]
 
 
-def test_rows_stay_numbered_without_gaps():
+def test_rows_keep_their_order_through_a_delete_and_a_move():
     plan = PlanFactory()
     rows = [ActivityFactory(plan=plan, month_index=0, order=i * 10, content=str(i)) for i in range(3)]
-    editing.delete_activity(None, plan, rows[0], version(plan))
-    assert list(plan.activities.order_by("order").values_list("order", "content")) == [(0, "1"), (1, "2")]
+    structure.delete_item(None, plan, version(plan), rows[0])
+    assert list(plan.activities.order_by("order").values_list("content", flat=True)) == ["1", "2"]
     editing.move_activity(None, plan, rows[2], version(plan), editing.DOWN)
     assert list(plan.activities.order_by("order").values_list("content", flat=True)) == ["1", "2"]
+    editing.move_activity(None, plan, rows[2], version(plan), editing.UP)
+    assert list(plan.activities.order_by("order").values_list("order", "content")) == [(0, "2"), (1, "1")]
 
 
 def test_lines_drop_blanks_and_trim():

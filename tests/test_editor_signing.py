@@ -1,4 +1,4 @@
-"""Signers and the joint plan (liên tịch) in the editor's closing form, down to the printed PDF."""
+"""Signers and the joint plan (liên tịch): the editor's signature block, down to the printed PDF."""
 import io
 
 import pdfplumber
@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import AnnualPlan
-from tests.editor_helpers import draft_with_chair, outsider, posted
+from tests.editor_helpers import block_post, draft_with_chair, outsider
 from tests.factories import PlanFactory
 from tests.test_pdf_layout import PAGE_WIDTH, find, page_lines
 
@@ -25,6 +25,11 @@ def tail(plan):
     return reverse("plan_editor_tail", args=[plan.pk])
 
 
+def posted(plan, **fields):
+    """The signature block's form (without JavaScript: its own page) at the block's version."""
+    return block_post("b-signature", plan.signature_version, **fields)
+
+
 def joint_plan(**fields):
     return dict(
         co_issuer=CO_ISSUER,
@@ -36,7 +41,7 @@ def joint_plan(**fields):
 
 def test_anonymous_is_sent_to_login(client):
     plan = PlanFactory()
-    response = client.post(tail(plan), posted(plan, "tail", **JOINT))
+    response = client.post(tail(plan), posted(plan, **JOINT))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     plan.refresh_from_db()
     assert plan.co_issuer is None
@@ -45,21 +50,21 @@ def test_anonymous_is_sent_to_login(client):
 def test_another_units_chair_gets_404(client):
     plan = PlanFactory()
     outsider(client)
-    assert client.post(tail(plan), posted(plan, "tail", **JOINT)).status_code == 404
+    assert client.post(tail(plan), posted(plan, **JOINT)).status_code == 404
     plan.refresh_from_db()
     assert plan.co_issuer is None
 
 
-def test_page_offers_the_joint_plan(client):
+def test_the_signature_block_offers_the_joint_plan(client):
     plan = draft_with_chair(client)
-    page = client.get(reverse("plan_editor", args=[plan.pk])).content.decode()
+    page = client.get(tail(plan)).content.decode()
     assert "Kế hoạch liên tịch (hai cơ quan cùng ban hành)" in page
     assert "Cơ quan cùng ban hành (liên tịch)" in page and "Người ký thứ hai (bên phải)" in page
 
 
 def test_chair_makes_the_plan_joint(client):
     plan = draft_with_chair(client)
-    response = client.post(tail(plan), posted(plan, "tail", closing="", recipients="", **JOINT))
+    response = client.post(tail(plan), posted(plan, recipients="", **JOINT))
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.co_issuer == CO_ISSUER
@@ -68,26 +73,26 @@ def test_chair_makes_the_plan_joint(client):
         {"authority": "", "position": "HIỆU TRƯỞNG", "name": "Trần Văn Bình"},
     ]
     page = client.get(reverse("plan_editor", args=[plan.pk])).content.decode()
-    assert "và PHÒNG GD&amp;ĐT HUYỆN PHÚ LỘC · TRƯỜNG TIỂU HỌC VINH HƯNG (liên tịch" in page
+    assert "PHÒNG GD&amp;ĐT HUYỆN PHÚ LỘC" in page and "TRƯỜNG TIỂU HỌC VINH HƯNG" in page
     assert "Trần Văn Bình" in page
 
 
 def test_a_joint_plan_needs_the_co_issuer_and_both_signers(client):
     plan = draft_with_chair(client)
     data = dict(JOINT, co_name="", co_abbreviation="", co_place="Vinh Hưng đã gõ", name_2="", position="")
-    page = client.post(tail(plan), posted(plan, "tail", closing="Phần kết đã gõ", recipients="", **data)).content.decode()
+    page = client.post(tail(plan), posted(plan, recipients="Lưu: VT đã gõ", **data)).content.decode()
     assert "Hãy nhập tên cơ quan cùng ban hành, như in ở tiêu đề" in page
     assert "Hãy nhập chữ viết tắt của cơ quan cùng ban hành" in page
     assert "Kế hoạch liên tịch cần họ và tên của cả hai người ký." in page
     assert "Kế hoạch liên tịch cần chức vụ của cả hai người ký." in page
-    assert "Vinh Hưng đã gõ" in page and "Phần kết đã gõ" in page and "HIỆU TRƯỞNG" in page
+    assert "Vinh Hưng đã gõ" in page and "Lưu: VT đã gõ" in page and "HIỆU TRƯỞNG" in page
     plan.refresh_from_db()
-    assert (plan.co_issuer, plan.version, len(plan.signers)) == (None, 1, 1)
+    assert (plan.co_issuer, plan.signature_version, len(plan.signers)) == (None, 1, 1)
 
 
 def test_an_authority_has_at_most_two_lines(client):
     plan = draft_with_chair(client)
-    data = posted(plan, "tail", closing="", recipients="", authority="TM. BCH\nKT. CHỦ TỊCH\nQ. CHỦ TỊCH", position="CHỦ TỊCH", signer_name="A")
+    data = posted(plan, recipients="", authority="TM. BCH\nKT. CHỦ TỊCH\nQ. CHỦ TỊCH", position="CHỦ TỊCH", signer_name="A")
     page = client.post(tail(plan), data).content.decode()
     assert "Thẩm quyền ký có nhiều nhất hai dòng" in page
     assert "Q. CHỦ TỊCH" in page
@@ -99,7 +104,7 @@ def test_unticking_turns_the_plan_back_to_one_issuer(client):
     plan = draft_with_chair(client, **joint_plan())
     data = dict(JOINT, authority="TM. BAN CHẤP HÀNH", position="CHỦ TỊCH", signer_name="Lê Thị Hoa")
     del data["joint"]
-    assert client.post(tail(plan), posted(plan, "tail", closing="", recipients="", **data)).status_code == 302
+    assert client.post(tail(plan), posted(plan, recipients="", **data)).status_code == 302
     plan.refresh_from_db()
     assert plan.co_issuer is None
     assert plan.signers == [{"authority": "TM. BAN CHẤP HÀNH", "position": "CHỦ TỊCH", "name": "Lê Thị Hoa"}]
@@ -109,16 +114,16 @@ def test_a_co_issuer_typed_without_the_tick_is_not_dropped(client):
     plan = draft_with_chair(client)
     data = dict(JOINT)
     del data["joint"]
-    page = client.post(tail(plan), posted(plan, "tail", closing="", recipients="", **data)).content.decode()
+    page = client.post(tail(plan), posted(plan, recipients="", **data)).content.decode()
     assert "chưa đánh dấu “Kế hoạch liên tịch”" in page
     assert "TRƯỜNG TIỂU HỌC VINH HƯNG" in page
     plan.refresh_from_db()
-    assert plan.co_issuer is None and plan.version == 1
+    assert plan.co_issuer is None and plan.signature_version == 1
 
 
 def test_nobody_named_means_no_signature_block(client):
     plan = draft_with_chair(client)
-    data = posted(plan, "tail", closing="", recipients="", authority="", position="", signer_name="")
+    data = posted(plan, recipients="", authority="", position="", signer_name="")
     assert client.post(tail(plan), data).status_code == 302
     plan.refresh_from_db()
     assert plan.signers == []
@@ -126,7 +131,7 @@ def test_nobody_named_means_no_signature_block(client):
 
 def test_the_joint_plan_prints_both_issuers_and_two_signature_blocks_side_by_side(client):
     plan = draft_with_chair(client)
-    client.post(tail(plan), posted(plan, "tail", closing="", recipients="Lưu: VT.", **JOINT))
+    client.post(tail(plan), posted(plan, recipients="Lưu: VT.", **JOINT))
     response = client.get(reverse("plan_pdf", args=[plan.pk]))
     assert response.status_code == 200
     with pdfplumber.open(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)) as pdf:

@@ -10,7 +10,7 @@ from members.models import Role
 from plans.editor import editing
 from plans.months import services as months
 from plans.workflow import services as workflow
-from plans.editor.forms import SectionForm
+from plans.editor import blocks, structure
 from plans.models import AnnualPlan, MonthlyActivity
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory
 
@@ -25,12 +25,13 @@ def issued():
 
 def test_editing_services_refuse_an_issued_plan_in_vietnamese(issued):
     section = SectionFactory(plan=issued, title="CŨ", paragraphs=["Giữ nguyên"])
-    form = SectionForm({"s-title": "MỚI", "s-paragraphs": "Đổi"}, instance=section, prefix="s")
+    block = blocks.Block(issued, "heading", section)
+    form = block.form({f"{block.dom_id}-title": "MỚI"})
     assert form.is_valid()
     with pytest.raises(editing.PlanIssued, match="Kế hoạch đã ban hành nên không sửa được nữa"):
-        editing.save_section(None, issued, form, issued.version)
+        blocks.save(None, block, form, section.version)
     with pytest.raises(editing.PlanIssued):
-        editing.delete_target(None, issued, TargetFactory(plan=issued), issued.version)
+        structure.delete_item(None, issued, issued.version, TargetFactory(plan=issued))
     with pytest.raises(editing.PlanIssued):
         editing.add_section(None, issued, issued.version, "MỤC MỚI")
     section.refresh_from_db()
@@ -56,9 +57,11 @@ def test_the_workflow_still_freezes_and_month_rows_stay_open(monkeypatch):
     assert MonthlyActivity.objects.get(pk=row.pk).result == "Đã tổ chức"
 
 
-def test_the_editor_page_refuses_an_issued_plan_for_its_chair(client, issued):
+def test_the_editor_shows_an_issued_plan_to_its_chair_read_only(client, issued):
+    SectionFactory(plan=issued, title="TÌNH HÌNH CHUNG")
     client.force_login(RoleFactory(unit=issued.unit, kind=Role.Kind.CHAIR).user)
-    assert client.get(reverse("plan_editor", args=[issued.pk])).status_code == 403
+    page = client.get(reverse("plan_editor", args=[issued.pk])).content.decode()
+    assert "I. TÌNH HÌNH CHUNG" in page and "Đã ban hành" in page and "blk-edit" not in page
 
 
 @pytest.fixture

@@ -170,11 +170,15 @@ def _exact(name, method, role, target):
         return 200 if chair or (role == "staff" and target != "above") else 403
     if name in {"plan_verify", "verify_upload"}:
         return 200 if method == "GET" else (405 if name == "plan_verify" else 400)
-    steps = {"plan_submit", "plan_return", "plan_approve", "plan_issue"}
+    steps = {"plan_submit", "plan_return", "plan_approve", "plan_issue", "plan_withdraw"}
     if name in steps:
         if method == "GET":
             return 405
-        return 302 if (name, role, target) == ("plan_submit", "chair", "own-draft") else 403
+        # Whoever takes the step is sent back with the plan's status when the status does not allow it.
+        chairs = {("chair", "own-draft"), ("chair", "own-issued"), ("outsider", "sibling")}
+        reviewers = {("staff", "own-draft"), ("staff", "own-issued"), ("staff", "sibling")}
+        takes_it = chairs if name in {"plan_submit", "plan_issue", "plan_withdraw"} else reviewers if name == "plan_approve" else set()
+        return 302 if (role, target) in takes_it else 403
     return None
 
 

@@ -3,14 +3,15 @@ holds for one unit with a few rows and for five units with 120 rows, 20 targets 
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from members.models import Member, Role, Unit
 from plans.months import services as months
 from unionplans.audit.models import AuditEntry, record
-from plans.models import AnnualPlan, MonthlyActivity, Target
+from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from plans.months.reports import draft_report
-from tests.factories import FederationFactory, PlanFactory, RoleFactory, UnitFactory
+from tests.factories import FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 SMALL = {"units": 1, "rows": 1, "members": 3, "targets": 2}
@@ -105,3 +106,55 @@ def test_the_unit_move_page_asks_as_much_for_twenty_districts_as_for_five(client
     page = response.content.decode()
     assert response.status_code == 200 and f"Chuyển cấp trên: {school.name}" in page
     assert all(f">{federation.name}</option>" in page for federation in federations)
+
+
+# --- The editor (issue 17): the document of a 120-row plan, and one block opened or saved. ----------
+
+def _editor_world():
+    plan = PlanFactory(month_columns=["time", "content", "owner"], bases=["Căn cứ."] * 3, closing=["Kết."])
+    for order, (kind, title) in enumerate([("text", "TÌNH HÌNH CHUNG"), ("targets", "CHỈ TIÊU"), ("text", "NHIỆM VỤ"), ("months", "TỪNG THÁNG")]):
+        SectionFactory(plan=plan, order=order, kind=kind, title=title, paragraphs=[f"Đoạn {i}." for i in range(5)])
+    _fill(plan, {"rows": 10, "targets": 20})
+    return plan, RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR).user
+
+
+def _blocks(plan):
+    """(kind, url, its form's fields when saved) of one block of each kind."""
+    section, other = plan.sections.order_by("order")[:2]
+    target, row = plan.targets.first(), plan.activities.first()
+    return [
+        ("paragraph", reverse("plan_editor_paragraph", args=[plan.pk, section.pk, 2]), {f"b-p{section.pk}-2-text": "Đoạn mới."}),
+        ("heading", reverse("plan_editor_section", args=[plan.pk, other.pk]), {f"b-s{other.pk}-title": "TÌNH HÌNH"}),
+        ("target", reverse("plan_editor_target", args=[plan.pk, target.pk]),
+         {f"b-t{target.pk}-text": "Mới", f"b-t{target.pk}-measure": "percent", f"b-t{target.pk}-value": "95"}),
+        ("row", reverse("plan_editor_row", args=[plan.pk, row.pk]), {f"b-r{row.pk}-content": "Việc mới", f"b-r{row.pk}-owner": "BCH"}),
+        ("title", reverse("plan_editor_title", args=[plan.pk]), {"b-title-period_kind": "school_year", "b-title-year": "2024", "b-title-title": "Mới"}),
+        ("bases", reverse("plan_editor_bases", args=[plan.pk]), {"b-bases-bases": "Căn cứ mới."}),
+    ]
+
+
+def test_the_editor_of_a_120_row_plan_stays_within_20_queries(client, django_assert_max_num_queries):
+    plan, chair = _editor_world()
+    client.force_login(chair)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("plan_editor", args=[plan.pk]))
+    assert response.status_code == 200 and "Việc 11-9" in response.content.decode()
+
+
+def test_opening_a_block_costs_at_most_6_queries(client, django_assert_max_num_queries):
+    plan, chair = _editor_world()
+    client.force_login(chair)
+    for kind, url, _fields in _blocks(plan):
+        with django_assert_max_num_queries(6):
+            response = client.get(url, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200 and "blk-open" in response.content.decode(), kind
+
+
+def test_saving_a_block_costs_at_most_6_queries(client, django_assert_max_num_queries):
+    plan, chair = _editor_world()
+    client.force_login(chair)
+    ContentType.objects.get_for_models(AnnualPlan, Section, Target, MonthlyActivity)  # a running server has them cached
+    for kind, url, fields in _blocks(plan):
+        with django_assert_max_num_queries(6):
+            response = client.post(url, {**fields, "version": 1}, HTTP_HX_REQUEST="true")
+        assert "Đã lưu lúc" in response.content.decode(), kind

@@ -103,6 +103,7 @@ def test_chair_cannot_approve_and_staff_cannot_issue_or_submit(client, world):
     assert _post(client, people["executive"], "plan_approve", plan).status_code == 403
     _post(client, people["staff"], "plan_approve", plan)
     assert _post(client, people["staff"], "plan_issue", plan).status_code == 403
+    assert _post(client, people["chair"], "plan_submit", plan).status_code == 302  # told the status, below
     assert _post(client, people["executive"], "plan_issue", plan).status_code == 403
     plan.refresh_from_db()
     assert (plan.status, plan.number) == (Status.APPROVED, None)
@@ -110,7 +111,9 @@ def test_chair_cannot_approve_and_staff_cannot_issue_or_submit(client, world):
 
 def test_a_draft_cannot_be_issued_without_approval(client, world):
     plan, people = world
-    assert _post(client, people["chair"], "plan_issue", plan).status_code == 403
+    response = _post(client, people["chair"], "plan_issue", plan)
+    assert response.status_code == 302
+    assert "Kế hoạch đang ở trạng thái “Đang soạn”" in client.get(response["Location"]).content.decode()
     with pytest.raises(workflow.WorkflowError):
         workflow.issue(people["chair"], plan)
     plan.refresh_from_db()

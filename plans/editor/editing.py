@@ -1,19 +1,20 @@
-"""What the plan editor does to a plan, each step under the plan's version check.
+"""What the plan editor does to a plan's structure (sections, and the order of targets and rows),
+each step under the plan's version check; the text of each block is saved by plans.editor.blocks.
 
 Every change first claims the version the user's page was opened at (`claim`): the plan's row is
-updated only if nobody saved since, so of two people editing the same plan the second gets a
-`StaleVersion` instead of silently overwriting the first. The caller keeps the user's input.
-An issued plan refuses every change here (`PlanIssued`): its text is frozen in the snapshot, and
-a correction is a new version (plans.workflow.services.new_version). Every change is recorded with its actor.
+updated only if nobody changed the structure since and the plan is still a draft, so of two people
+the second gets a `StaleVersion` instead of silently undoing the first. A plan sent up or issued
+refuses every change here (`PlanLocked`, `PlanIssued`): a correction of an issued plan is a new
+version (plans.workflow.services.new_version). Every change is recorded with its actor.
 """
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from members.models import Member
-from members.registry.stats import counted_members, plan_summary_lines
+from members.registry.stats import plan_summary_lines
 from unionplans.audit.models import AuditEntry, record, snapshot
-from plans.models import AnnualPlan, MonthlyActivity, Section
+from plans.models import AnnualPlan, Section
 from plans.planformat import MAX_SECTION_DEPTH
 
 CONFLICT_MESSAGE = (
@@ -25,6 +26,11 @@ ISSUED_MESSAGE = (
     "Kế hoạch đã ban hành nên không sửa được nữa. Muốn thay đổi, hãy tạo bản điều chỉnh hoặc bổ sung "
     "ở trang trạng thái của kế hoạch."
 )
+NOT_EDITABLE_MESSAGE = (
+    "Kế hoạch đang ở trạng thái “{status}” nên không sửa được. Muốn sửa, hãy rút lại để sửa "
+    "(khi cấp trên chưa duyệt) hoặc chờ cấp trên trả lại."
+)
+EDITABLE = (AnnualPlan.Status.DRAFT, AnnualPlan.Status.RETURNED)
 UP, DOWN = "up", "down"
 
 
@@ -36,27 +42,34 @@ class StaleVersion(EditRefused):
     pass
 
 
-class PlanIssued(EditRefused):
+class PlanLocked(EditRefused):
+    """The plan is not a draft any more: sent up, approved or issued."""
+
+
+class PlanIssued(PlanLocked):
     pass
 
 
 def claim(plan, version):
-    """Take the next version of `plan` if it is still at `version` and not issued; call inside a
-    transaction. The status is part of the same conditional update, so a plan issued meanwhile
-    is refused too, whatever the caller checked before."""
-    updated = AnnualPlan.objects.filter(pk=plan.pk, version=version).exclude(status=AnnualPlan.Status.ISSUED).update(
+    """Take the next version of `plan` if it is still at `version` and editable; call inside a
+    transaction. The status is part of the same conditional update, so a plan submitted or issued
+    meanwhile is refused too, whatever the caller checked before."""
+    updated = AnnualPlan.objects.filter(pk=plan.pk, version=version, status__in=EDITABLE).update(
         version=F("version") + 1, updated_at=timezone.now(),
     )
     if not updated:
-        if AnnualPlan.objects.filter(pk=plan.pk, status=AnnualPlan.Status.ISSUED).exists():
-            raise PlanIssued(ISSUED_MESSAGE)
+        refuse_if_locked(plan)
         raise StaleVersion(CONFLICT_MESSAGE)
     plan.version = version + 1
 
 
-def _stored(obj):
-    """The row as it is in the database: a bound ModelForm has already written into `obj`."""
-    return snapshot(type(obj).objects.filter(pk=obj.pk).first()) if obj.pk else None
+def refuse_if_locked(plan):
+    """Raise the reason `plan`, as the database holds it now, takes no edit: sent up, or issued."""
+    status = AnnualPlan.objects.filter(pk=plan.pk).values_list("status", flat=True).first()
+    if status == AnnualPlan.Status.ISSUED:
+        raise PlanIssued(ISSUED_MESSAGE)
+    if status not in EDITABLE:
+        raise PlanLocked(NOT_EDITABLE_MESSAGE.format(status=AnnualPlan.Status(status).label))
 
 
 def _record_save(actor, obj, before, after=None):
@@ -67,16 +80,6 @@ def _record_save(actor, obj, before, after=None):
 
 def _record_delete(actor, obj):
     record(actor, obj, AuditEntry.Action.DELETE, snapshot(obj), None)
-
-
-@transaction.atomic
-def save_plan_form(actor, plan, form, version):
-    before = _stored(plan)
-    claim(plan, version)
-    form.instance.version = plan.version
-    saved = form.save()
-    _record_save(actor, saved, before)
-    return saved
 
 
 def lines(text):
@@ -120,15 +123,6 @@ def add_section(actor, plan, version, title, kind=Section.Kind.TEXT, parent=None
     siblings = _siblings(plan, parent.pk if parent else None, part)
     section = Section.objects.create(plan=plan, parent=parent, part=part, order=len(siblings), kind=kind, title=title)
     _record_save(actor, section, None)
-    return section
-
-
-@transaction.atomic
-def save_section(actor, plan, form, version):
-    before = _stored(form.instance)
-    claim(plan, version)
-    section = form.save()
-    _record_save(actor, section, before)
     return section
 
 
@@ -250,19 +244,6 @@ def _next_order(queryset):
     return (queryset.aggregate(last=Max("order"))["last"] or 0) + 1 if queryset.exists() else 0
 
 
-@transaction.atomic
-def save_target(actor, plan, form, version):
-    before = _stored(form.instance)
-    claim(plan, version)
-    target = form.save(commit=False)
-    if target.pk is None:
-        target.plan = plan
-        target.order = _next_order(plan.targets.all())
-    target.save()
-    _record_save(actor, target, before)
-    return target
-
-
 def _swap(actor, rows, row, direction):
     index = rows.index(row)
     other = index - 1 if direction == UP else index + 1
@@ -277,56 +258,10 @@ def move_target(actor, plan, target, version, direction):
     _swap(actor, list(plan.targets.order_by("order", "pk")), target, direction)
 
 
-@transaction.atomic
-def delete_target(actor, plan, target, version):
-    claim(plan, version)
-    _record_delete(actor, target)
-    target.delete()
-    _renumber(actor, list(plan.targets.order_by("order", "pk")))
-
-
 # --- month rows --------------------------------------------------------------------------------
 
 def month_rows(plan, month_index):
     return list(plan.activities.filter(month_index=month_index).order_by("order", "pk"))
-
-
-def _row_state(activity):
-    """A month row with whom it names responsible, which a plain snapshot (no m2m) leaves out."""
-    if activity is None or activity.pk is None:
-        return None
-    state = snapshot(activity)
-    state["responsible"] = sorted(activity.responsible.values_list("pk", flat=True))
-    return state
-
-
-@transaction.atomic
-def save_activity(actor, plan, form, version):
-    """Save a month row from its form; a row moved to another month goes to that month's end."""
-    before = _row_state(MonthlyActivity.objects.filter(pk=form.instance.pk).first())
-    claim(plan, version)
-    activity = form.save(commit=False)
-    month_changed = activity.pk is None or "month_index" in form.changed_data
-    if activity.pk is None:
-        activity.plan = plan
-    if month_changed:
-        activity.order = _next_order(plan.activities.filter(month_index=activity.month_index).exclude(pk=activity.pk))
-    activity.updated_by = actor
-    activity.save()
-    form.save_m2m()
-    _record_save(actor, activity, before, _row_state(activity))
-    return activity
-
-
-@transaction.atomic
-def add_suggested_activity(actor, plan, version, month_index, content):
-    claim(plan, version)
-    activity = MonthlyActivity.objects.create(
-        plan=plan, month_index=month_index, content=content, updated_by=actor,
-        order=_next_order(plan.activities.filter(month_index=month_index)),
-    )
-    _record_save(actor, activity, None)
-    return activity
 
 
 @transaction.atomic
@@ -335,14 +270,3 @@ def move_activity(actor, plan, activity, version, direction):
     _swap(actor, month_rows(plan, activity.month_index), activity, direction)
 
 
-@transaction.atomic
-def delete_activity(actor, plan, activity, version):
-    claim(plan, version)
-    _record_delete(actor, activity)
-    activity.delete()
-    _renumber(actor, month_rows(plan, activity.month_index))
-
-
-def responsible_choices(plan):
-    """Whom a row may name as responsible: the unit's members who still belong to it."""
-    return counted_members(plan.unit)

@@ -5,8 +5,7 @@ import datetime
 from django import forms
 
 from plans import periods
-from plans.editor import outline as editor_outline
-from plans.editor.editing import lines, responsible_choices
+from plans.editor.editing import lines
 from plans.editor.signing import SigningForm
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from plans.planformat import PlanFormatError, loads
@@ -38,16 +37,14 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(min_value=1, error_messages={"required": "Thiếu phiên bản của kế hoạch; hãy tải lại trang."})
 
 
-class PlanHeadForm(forms.ModelForm):
-    bases = LinesField(label="Căn cứ")
-    preamble = LinesField(label="Lời mở đầu")
-
+class TitleForm(forms.ModelForm):
     class Meta:
         model = AnnualPlan
-        fields = ["period_kind", "year", "title", "bases", "preamble"]
+        fields = ["period_kind", "year", "title"]
         labels = {"period_kind": "Loại kỳ", "year": "Năm bắt đầu", "title": "Trích yếu"}
         help_texts = {"year": "Năm học 2026 - 2027 thì ghi 2026."}
         error_messages = {"title": {"required": "Hãy nhập trích yếu của kế hoạch."}}
+        widgets = {"title": forms.Textarea(attrs={"rows": 1})}
 
     def clean_year(self):
         year = self.cleaned_data["year"]
@@ -55,44 +52,44 @@ class PlanHeadForm(forms.ModelForm):
             raise forms.ValidationError("Năm của kế hoạch phải từ 2000 đến 2100.")
         return year
 
+    def _get_validation_exclusions(self):
+        # The year's range is clean_year's: the model's check constraint would ask the database the
+        # same question again on every save of the block.
+        return super()._get_validation_exclusions() | {"year"}
+
+
+def _lines_form(field, label, help_text=LINES_HELP):
+    """A form of one list-of-lines field of the plan (căn cứ, lời mở đầu, phần kết)."""
+    return type(f"{field.title()}Form", (forms.ModelForm,), {
+        field: LinesField(label=label, help_text=help_text),
+        "Meta": type("Meta", (), {"model": AnnualPlan, "fields": [field]}),
+    })
+
+
+BasesForm = _lines_form("bases", "Căn cứ", "Mỗi dòng một căn cứ, in đúng như bạn gõ.")
+PreambleForm = _lines_form("preamble", "Lời mở đầu", "Mỗi dòng là một đoạn.")
+ClosingForm = _lines_form("closing", "Phần kết", "Mỗi dòng là một đoạn.")
+
 
 class PlanTailForm(SigningForm):
-    closing = LinesField(label="Phần kết")
     recipients = LinesField(label="Nơi nhận", help_text="Mỗi dòng một nơi nhận, ví dụ: LĐLĐ huyện Phú Lộc (b/c);")
 
     class Meta:
         model = AnnualPlan
-        fields = ["closing", "recipients"]
+        fields = ["recipients"]
 
 
-class SectionForm(forms.ModelForm):
-    paragraphs = LinesField(label="Các đoạn", help_text="Mỗi dòng là một đoạn, in đúng như bạn gõ.", widget=forms.Textarea(attrs={"rows": 5}))
-
+class HeadingForm(forms.ModelForm):
     class Meta:
         model = Section
-        fields = ["title", "paragraphs"]
+        fields = ["title"]
         labels = {"title": "Tiêu đề mục"}
 
 
-class NewSectionForm(forms.Form):
-    title = forms.CharField(label="Tiêu đề mục mới", max_length=500, error_messages={"required": "Hãy nhập tiêu đề cho mục mới."})
-    kind = forms.ChoiceField(label="Loại mục", choices=Section.Kind.choices, initial=Section.Kind.TEXT)
-    where = forms.ChoiceField(label="Thêm vào", initial=editor_outline.BODY, required=False,
-                              help_text="Một phụ lục mới in sau chữ ký; các mục của phụ lục thì chọn “Bên trong” phụ lục đó.",
-                              error_messages={"invalid_choice": "Mục được chọn không còn nữa; hãy chọn lại nơi thêm mục."})
-
-    def __init__(self, *args, plan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.plan = plan
-        self.fields["where"].choices = editor_outline.insertion_places(plan)
-
-    def place(self):
-        """(part, parent) of the new section, from the choice made."""
-        where = self.cleaned_data["where"] or editor_outline.BODY
-        if where in (editor_outline.BODY, editor_outline.APPENDIX):
-            return where, None
-        parent = self.plan.sections.get(pk=where)
-        return parent.part, parent
+class ParagraphForm(forms.Form):
+    # Line breaks typed inside a paragraph print as they are (white-space: pre-line).
+    text = forms.CharField(label="Đoạn văn", widget=forms.Textarea(attrs={"rows": 2}),
+                           error_messages={"required": "Đoạn văn đang trống: hãy gõ nội dung, hoặc xóa đoạn này."})
 
 
 class TargetForm(forms.ModelForm):
@@ -117,32 +114,27 @@ class TargetForm(forms.ModelForm):
         return cleaned
 
 
-def month_label(plan, index):
-    month = plan.month_at(index)
-    return f"Tháng {month.month}/{month.year}"
-
-
-class ActivityForm(forms.ModelForm):
-    month_index = forms.TypedChoiceField(label="Tháng", coerce=int)
+class RowForm(forms.ModelForm):
+    """A month row as the table prints it: the columns of the plan's table, content always."""
 
     class Meta:
         model = MonthlyActivity
-        fields = ["month_index", "content", "measures", "owner", "responsible"]
-        labels = {
-            "content": "Nội dung công việc", "measures": "Biện pháp thực hiện", "owner": "Thực hiện",
-            "responsible": "Người phụ trách",
-        }
-        help_texts = {"owner": "Ví dụ: BCH, Ban nữ công, Toàn thể đoàn viên.", "responsible": "Giữ Ctrl (hoặc chạm) để chọn nhiều người."}
-        widgets = {"content": forms.Textarea(attrs={"rows": 2}), "measures": forms.Textarea(attrs={"rows": 2})}
+        fields = ["content", "measures", "owner"]
+        labels = {"content": "Nội dung công việc", "measures": "Biện pháp thực hiện", "owner": "Thực hiện"}
+        widgets = {"content": forms.Textarea(attrs={"rows": 2}), "measures": forms.Textarea(attrs={"rows": 2}),
+                   "owner": forms.Textarea(attrs={"rows": 1})}
         error_messages = {"content": {"required": "Hãy nhập nội dung công việc."}}
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, columns, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["month_index"].choices = [
-            (index, month_label(plan, index)) for index in range(periods.MONTHS_IN_PERIOD)
-        ]
-        self.fields["responsible"].queryset = responsible_choices(plan)
-        self.fields["responsible"].required = False
+        for name in ("measures", "owner"):
+            if name not in columns:
+                del self.fields[name]
+
+
+def month_label(plan, index):
+    month = plan.month_at(index)
+    return f"Tháng {month.month}/{month.year}"
 
 
 def this_year(today=None):

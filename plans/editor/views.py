@@ -1,58 +1,23 @@
-"""The plan editor: one page laid out as the printed document, and its whole-page forms (header,
-closing, sections, targets). The month table's rows are edited inline in editor_month_views."""
-from django.contrib import messages
+"""The plan editor: the printed document, each of whose blocks opens in place (htmx) or, without
+JavaScript, on a small page of its own, and saves as the chair types. The structure (add, move,
+delete) is in structure_views, the month table's rows in month_views."""
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
-from plans.editor import editing
-from plans.editor.context import editor_context
-from plans.editor.forms import NewSectionForm, PlanHeadForm, PlanTailForm, SectionForm, TargetForm, VersionForm
+from plans.editor import blocks, editing
+from plans import numbering
+from plans.editor.context import editor_context, situation_section
+from plans.editor.forms import VersionForm
 from plans.scope import get_plan_for_user
-
-SECTION_ACTIONS = {
-    "up": lambda actor, plan, section, version: editing.move_section(actor, plan, section, version, editing.UP),
-    "down": lambda actor, plan, section, version: editing.move_section(actor, plan, section, version, editing.DOWN),
-    "indent": editing.indent_section,
-    "outdent": editing.outdent_section,
-    "delete": editing.delete_section,
-    "statistics": editing.insert_statistics,
-    "other-part": editing.move_to_other_part,
-}
-SECTION_DONE = {
-    "up": "Đã chuyển mục lên trên.", "down": "Đã chuyển mục xuống dưới.", "indent": "Đã đưa mục vào trong mục phía trên.",
-    "outdent": "Đã đưa mục ra ngoài một cấp.", "delete": "Đã xóa mục.",
-    "statistics": "Đã chèn số liệu đoàn viên hiện tại vào mục (thay cho số liệu đã chèn trước đây).",
-    "other-part": "Đã chuyển mục sang phần khác của kế hoạch.",
-}
-TARGET_ACTIONS = {
-    "up": lambda actor, plan, target, version: editing.move_target(actor, plan, target, version, editing.UP),
-    "down": lambda actor, plan, target, version: editing.move_target(actor, plan, target, version, editing.DOWN),
-    "delete": editing.delete_target,
-}
 
 
 def _get_plan_for_user(user, pk):
-    """The plan in the user's scope (404 otherwise) that they may edit (403: not the chair, or issued)."""
-    return get_plan_for_user(user, pk, "plans.change_plan")
-
-
-def _get_section_for_user(user, pk, section_pk):
-    plan = _get_plan_for_user(user, pk)
-    section = plan.sections.filter(pk=section_pk).first()
-    if section is None:
-        raise PermissionDenied("Mục này không thuộc kế hoạch.")
-    return plan, section
-
-
-def _get_target_for_user(user, pk, target_pk):
-    plan = _get_plan_for_user(user, pk)
-    target = plan.targets.filter(pk=target_pk).first()
-    if target is None:
-        raise PermissionDenied("Chỉ tiêu này không thuộc kế hoạch.")
-    return plan, target
+    """The plan in the user's scope (404 otherwise) whose text they write (403: not its chair).
+    Whether its status still takes edits is the save's question, answered with the status."""
+    return get_plan_for_user(user, pk, "plans.write_plan")
 
 
 def _version(request):
@@ -60,118 +25,91 @@ def _version(request):
     return form.cleaned_data["version"] if form.is_valid() else 0
 
 
-def _back(plan, anchor):
-    return redirect(f"{reverse('plan_editor', args=[plan.pk])}#{anchor}")
-
-
-def _show_errors(request, plan, key, form):
-    """The whole page again with the form as the user sent it, its errors beside its fields."""
-    messages.error(request, "Chưa lưu được: hãy sửa những chỗ được đánh dấu bên dưới.")
-    return render(request, "plans/editor/page.html", editor_context(plan, bound={key: form}), status=200)
-
-
-def _save(request, plan, key, form, save, anchor, done):
-    """Validate, save under the version check, and come back to the same place on the page."""
-    if not form.is_valid():
-        return _show_errors(request, plan, key, form)
-    try:
-        save(request.user, plan, form, _version(request))
-    except editing.EditRefused as conflict:
-        form.add_error(None, str(conflict))
-        return _show_errors(request, plan, key, form)
-    messages.success(request, done)
-    return _back(plan, anchor)
+def editor_url(plan, anchor=""):
+    return reverse("plan_editor", args=[plan.pk]) + (f"#{anchor}" if anchor else "")
 
 
 @login_required
 @require_GET
 def plan_editor(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
-    return render(request, "plans/editor/page.html", editor_context(plan))
+    """The document; editable while it is the chair's draft, read-only with its status otherwise."""
+    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
+    editing_allowed = request.user.has_perm("plans.change_plan", plan)
+    context = editor_context(plan, editing_allowed)
+    context["can_withdraw"] = request.user.has_perm("plans.withdraw_plan", plan)
+    context["undo"] = request.session.get("editor_undo", {}).get(str(plan.pk))
+    return render(request, "plans/editor/page.html", context)
 
 
-@login_required
-@require_POST
-def save_head(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
-    form = PlanHeadForm(request.POST, instance=plan, prefix="head")
-    return _save(request, plan, "head", form, editing.save_plan_form, "phan-dau", "Đã lưu phần đầu của kế hoạch.")
+def _posted_version(request):
+    """The version the block was opened at, or the newer one its author chose to write over."""
+    chosen = request.POST.get("overwrite", "")
+    return int(chosen) if chosen.isdigit() else _version(request)
 
 
-@login_required
-@require_POST
-def save_tail(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
-    form = PlanTailForm(request.POST, instance=plan, prefix="tail")
-    return _save(request, plan, "tail", form, editing.save_plan_form, "phan-cuoi", "Đã lưu phần kết, nơi nhận và người ký.")
+def _open(request, block):
+    template = "plans/editor/blocks/_row_editor.html" if block.kind == "row" else "plans/editor/blocks/_editor.html"
+    context = {"plan": block.plan, "part": block, "form": block.form(), "version": block.version, **_row_cells(block)}
+    if block.kind == "heading":
+        situation = situation_section(block.plan.sections.order_by("part", "order", "pk"))
+        context["situation"] = situation is not None and situation.pk == block.obj.pk
+    if not request.htmx:
+        template = "plans/editor/block_page.html"
+    return render(request, template, context)
 
 
-@login_required
-@require_POST
-def add_section(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
-    form = NewSectionForm(request.POST, plan=plan, prefix="new-section")
-
-    def save(actor, plan, form, version):
-        part, parent = form.place()
-        return editing.add_section(actor, plan, version, form.cleaned_data["title"], form.cleaned_data["kind"], parent, part)
-
-    return _save(request, plan, "new-section", form, save, "cac-muc", "Đã thêm mục mới.")
+def _row_cells(block):
+    """For a month row, whether it is its month's first (so it carries the month's cell) and how many rows the cell spans."""
+    if block.kind != "row":
+        return {}
+    row = block.obj
+    month_rows = list(block.plan.activities.filter(month_index=row.month_index).order_by("order", "pk").values_list("pk", flat=True))
+    first = month_rows[0] == row.pk and "time" in block.plan.month_columns
+    month = block.plan.month_at(row.month_index).strftime("%Y-%m")
+    return {"month_cell": first, "month_span": len(month_rows), "month": month, "month_text": numbering.month_cell(month)}
 
 
-@login_required
-@require_POST
-def save_section(request, pk, section_pk):
-    plan, section = _get_section_for_user(request.user, pk, section_pk)
-    key = f"section-{section.pk}"
-    form = SectionForm(request.POST, instance=section, prefix=key)
-    return _save(request, plan, key, form, editing.save_section, key, "Đã lưu mục.")
+def block_view(request, block):
+    """GET: the block's editor. POST: save it if it is still at the posted version."""
+    if request.method == "GET":
+        return _open(request, block)
+    form = block.form(request.POST)
+    version = _posted_version(request)
+    outcome = {}
+    if not form.is_valid():
+        outcome["invalid"] = True
+    else:
+        try:
+            version = blocks.save(request.user, block, form, version)
+        except blocks.BlockConflict as conflict:
+            outcome["conflict"] = conflict
+        except editing.EditRefused as refused:
+            outcome["refused"] = str(refused)
+    context = {"plan": block.plan, "part": block, "form": form, "version": version, "now": timezone.localtime(), **outcome}
+    if request.htmx:
+        return render(request, "plans/editor/blocks/_saved.html", context)
+    if not outcome:
+        return redirect(editor_url(block.plan, block.dom_id))
+    return render(request, "plans/editor/block_page.html", context)
 
 
-@login_required
-@require_POST
-def section_action(request, pk, section_pk, action):
-    plan, section = _get_section_for_user(request.user, pk, section_pk)
-    if action not in SECTION_ACTIONS:
-        raise PermissionDenied("Thao tác không hợp lệ.")
-    try:
-        SECTION_ACTIONS[action](request.user, plan, section, _version(request))
-    except editing.EditRefused as conflict:
-        messages.error(request, str(conflict))
-        return _back(plan, f"section-{section.pk}")
-    messages.success(request, SECTION_DONE[action])
-    anchor = "cac-muc" if action == "delete" else f"section-{section.pk}"
-    return _back(plan, anchor)
+def _block(kind):
+    """The view of one kind of block; its URL names the plan, and its row (section_pk, target_pk,
+    row_pk) and paragraph index if it has them."""
+    @login_required
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk, index=None, **row):
+        return block_view(request, blocks.get_block_for_user(request.user, pk, kind, next(iter(row.values()), None), index))
+    view.__name__ = f"edit_{kind}"
+    return view
 
 
-@login_required
-@require_POST
-def add_target(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
-    form = TargetForm(request.POST, prefix="new-target")
-    return _save(request, plan, "new-target", form, editing.save_target, "chi-tieu", "Đã thêm chỉ tiêu.")
-
-
-@login_required
-@require_POST
-def save_target(request, pk, target_pk):
-    plan, target = _get_target_for_user(request.user, pk, target_pk)
-    key = f"target-{target.pk}"
-    form = TargetForm(request.POST, instance=target, prefix=key)
-    return _save(request, plan, key, form, editing.save_target, key, "Đã lưu chỉ tiêu.")
-
-
-@login_required
-@require_POST
-def target_action(request, pk, target_pk, action):
-    plan, target = _get_target_for_user(request.user, pk, target_pk)
-    if action not in TARGET_ACTIONS:
-        raise PermissionDenied("Thao tác không hợp lệ.")
-    try:
-        TARGET_ACTIONS[action](request.user, plan, target, _version(request))
-    except editing.EditRefused as conflict:
-        messages.error(request, str(conflict))
-        return _back(plan, "chi-tieu")
-    messages.success(request, "Đã xóa chỉ tiêu." if action == "delete" else "Đã đổi thứ tự chỉ tiêu.")
-    return _back(plan, "chi-tieu")
-
+edit_title = _block("title")
+edit_bases = _block("bases")
+edit_preamble = _block("preamble")
+edit_closing = _block("closing")
+edit_tail = _block("signature")
+edit_section = _block("heading")
+edit_paragraph = _block("paragraph")
+edit_target = _block("target")
+edit_row = _block("row")

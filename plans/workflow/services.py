@@ -44,6 +44,12 @@ def submit(actor, plan):
                  message="Chỉ gửi được kế hoạch đang soạn hoặc đã được trả lại để sửa.")
 
 
+def withdraw(actor, plan):
+    """The chair takes a plan sent up back to draft, while the federation has not acted on it."""
+    return _step(actor, plan, (Status.SUBMITTED,), Status.DRAFT, AuditEntry.Action.WITHDRAW,
+                 message="Chỉ rút lại được kế hoạch đã gửi mà cấp trên chưa duyệt hoặc trả lại.")
+
+
 def return_for_revision(actor, plan, comment):
     if not comment.strip():
         raise WorkflowError("Hãy ghi rõ những điểm cần sửa khi trả lại kế hoạch.")

@@ -3,6 +3,7 @@ bổ sung) of an issued plan, and its history."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -47,21 +48,41 @@ def plan_status(request, pk):
     return render(request, "plans/workflow/status.html", _status_context(request, plan))
 
 
-def _run_step(request, pk, perm, step, done_message, **kwargs):
-    plan = get_plan_for_user(request.user, pk, perm)
+# Who takes each step whatever the plan's status: to them a step the status no longer allows (a
+# second tab, a click after someone else's step) says where the plan is, instead of a bare 403.
+ROLE_OF_STEP = {
+    "plans.submit_plan": "plans.write_plan", "plans.issue_plan": "plans.write_plan", "plans.withdraw_plan": "plans.write_plan",
+    "plans.approve_plan": "plans.review_plan", "plans.return_plan": "plans.review_plan",
+}
+
+
+def _run_step(request, pk, perm, step, done_message, then="plan_status", **kwargs):
+    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
+    if not request.user.has_perm(perm, plan):
+        if request.user.has_perm(ROLE_OF_STEP[perm], plan):
+            messages.error(request, f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể làm bước này nữa.")
+            return redirect(then, pk=plan.pk)
+        raise PermissionDenied
     try:
         step(request.user, plan, **kwargs)
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message)
-    return redirect("plan_status", pk=plan.pk)
+    return redirect(then, pk=plan.pk)
 
 
 @login_required
 @require_POST
 def submit_plan(request, pk):
     return _run_step(request, pk, "plans.submit_plan", workflow.submit, "Đã gửi kế hoạch lên cấp trên.")
+
+
+@login_required
+@require_POST
+def withdraw_plan(request, pk):
+    """Back to draft from the editor's banner; the editor opens again, editable."""
+    return _run_step(request, pk, "plans.withdraw_plan", workflow.withdraw, "Đã rút kế hoạch về để sửa.", then="plan_editor")
 
 
 @login_required

@@ -1,38 +1,141 @@
-// Warn before leaving the editor while a form holds typing that has not been saved yet.
+// The editor: a block opens in place (htmx swaps it), saves itself a short pause after typing or
+// when the cursor leaves it, and closes back into the document. Saves answer with out-of-band
+// swaps only (status line, the block's error slot, its version), so nothing being typed in is
+// ever replaced. Structural actions (add, move, delete) wait for pending saves, then post.
 (function () {
   "use strict";
-  var dirty = new Set();
+  var PAUSE = 800;
+  var pending = new Set();     // block forms holding typing not yet sent
+  var timers = new Map();
+  var inflight = 0;
 
-  function trackedForm(target) {
-    return target && target.closest ? target.closest("form.js-track-changes") : null;
+  function statusLine(text, state) {
+    var line = document.getElementById("save-status");
+    if (line) { line.innerHTML = ""; var span = document.createElement("span"); span.dataset.state = state; span.textContent = text; line.appendChild(span); }
+  }
+
+  function blockForm(element) {
+    var form = element && element.form;
+    return form && form.classList.contains("blk-form") ? form : null;
+  }
+
+  function send(form) {
+    clearTimeout(timers.get(form));
+    timers.delete(form);
+    if (!pending.has(form) || !form.isConnected) { pending.delete(form); return; }
+    pending.delete(form);
+    htmx.trigger(form, "autosave");
+  }
+
+  function flush() { Array.from(pending).forEach(send); }
+
+  function idle() {
+    flush();
+    return new Promise(function (resolve) {
+      (function wait() { if (inflight === 0 && pending.size === 0) { resolve(); } else { setTimeout(wait, 50); } }());
+    });
   }
 
   document.addEventListener("input", function (event) {
-    var form = trackedForm(event.target);
-    if (form) { dirty.add(form); }
+    var form = blockForm(event.target);
+    if (!form) { return; }
+    pending.add(form);
+    clearTimeout(timers.get(form));
+    timers.set(form, setTimeout(function () { send(form); }, PAUSE));
   });
 
-  document.addEventListener("submit", function (event) {
-    var button = event.submitter;
-    if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
-      event.preventDefault();
-      return;
+  document.addEventListener("focusout", function (event) {
+    var form = blockForm(event.target);
+    if (form && pending.has(form)) { send(form); }
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.classList.contains("blk-form")) { inflight += 1; statusLine("Đang lưu…", "saving"); }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (!form.classList.contains("blk-form")) { return; }
+    inflight -= 1;
+    if (!event.detail.successful) {
+      pending.add(form);  // kept, so leaving the page still warns and the next pause tries again
+      statusLine("Chưa lưu được (mất kết nối?); sẽ thử lại khi bạn gõ tiếp.", "error");
+    } else if (document.querySelector(".blk-error .alert")) {
+      // Another block still holds what could not be saved: the one status line says so.
+      statusLine("Chưa lưu được: xem phần được đánh dấu.", "error");
     }
-    dirty.delete(event.target);
   });
 
-  // Forms the server sent back with what the user typed (an error, a conflict) are still unsaved.
-  function markUnsaved() {
-    dirty.forEach(function (form) { if (!form.isConnected) { dirty.delete(form); } });
-    document.querySelectorAll("form.js-unsaved").forEach(function (form) { dirty.add(form); });
+  function blockOf(element) { return element.closest(".blk"); }
+
+  function close(block) {
+    if (!block || !block.classList.contains("blk-open")) { return Promise.resolve(); }
+    return idle().then(function () {
+      if (!block.isConnected || block.querySelector(".blk-error .alert")) { return; }
+      return htmx.ajax("GET", window.location.pathname, {target: "#" + block.id, select: "#" + block.id, swap: "outerHTML"}).then(function () {
+        var link = document.querySelector("#" + block.id + " .blk-edit");
+        if (link && block.contains(document.activeElement) === false) { link.focus({preventScroll: true}); }
+      });
+    });
   }
-  document.addEventListener("DOMContentLoaded", markUnsaved);
-  document.addEventListener("htmx:afterSettle", markUnsaved);
+
+  // A click anywhere on a closed block opens it, as its link does.
+  document.addEventListener("click", function (event) {
+    var block = event.target.closest(".doc.editing .blk:not(.blk-open)");
+    if (block && !event.target.closest("a, button, form")) {
+      var link = block.querySelector(".blk-edit");
+      if (link) { link.click(); }
+    }
+    var done = event.target.closest("[data-close]");
+    if (done) { close(blockOf(done)); }
+  });
+
+  // An opened block takes the cursor; other open blocks that hold nothing unsaved close.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var id = event.detail.target && event.detail.target.id;
+    var block = id && document.getElementById(id);
+    if (!block || !block.classList.contains("blk-open")) { return; }
+    document.querySelectorAll(".blk-open").forEach(function (other) {
+      if (other !== block) { close(other); }
+    });
+    var field = block.querySelector("textarea, input:not([type=hidden]), select");
+    if (field) {
+      field.focus();
+      if (field.tagName === "TEXTAREA") { field.setSelectionRange(field.value.length, field.value.length); }
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var block = event.target.closest && event.target.closest(".blk-open");
+    if (!block) { return; }
+    if (event.key === "Escape") { event.preventDefault(); close(block); }
+    if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+      var button = block.querySelector("[data-action=" + (event.key === "ArrowUp" ? "up" : "down") + "]");
+      if (button) { event.preventDefault(); button.click(); }
+    }
+  });
+
+  // Add, move, delete: an ordinary post, once every save has landed.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.classList.contains("blk-form") || !form.closest(".blk-tools, .blk-add, .doc-actions")) { return; }
+    var button = event.submitter;
+    if (button && button.dataset.confirm && !form.dataset.confirmed && !window.confirm(button.dataset.confirm)) { event.preventDefault(); return; }
+    if (pending.size || inflight) {
+      event.preventDefault();
+      form.dataset.confirmed = "1";
+      idle().then(function () { form.requestSubmit(button); });
+    }
+  });
 
   window.addEventListener("beforeunload", function (event) {
-    if (dirty.size) {
-      event.preventDefault();
-      event.returnValue = "";
-    }
+    pending.forEach(function (form) { if (!form.isConnected) { pending.delete(form); } });
+    if (pending.size || inflight) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  // After adding or moving, the page comes back with that block named in ?mo=: open it again.
+  document.addEventListener("DOMContentLoaded", function () {
+    var wanted = new URLSearchParams(window.location.search).get("mo");
+    var link = wanted && document.querySelector("#" + CSS.escape(wanted) + " .blk-edit");
+    if (link) { link.click(); }
   });
 }());

@@ -20,6 +20,7 @@ class AuditEntry(models.Model):
         UPDATE = "update", "Sửa"
         DELETE = "delete", "Xóa"
         SUBMIT = "submit", "Gửi cấp trên"
+        WITHDRAW = "withdraw", "Rút lại để sửa"
         RETURN = "return", "Trả lại để sửa"
         APPROVE = "approve", "Duyệt"
         ISSUE = "issue", "Ban hành"

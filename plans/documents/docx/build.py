@@ -113,7 +113,7 @@ def _fill_rows(table, rows, keys):
     blank = word.blank_row(table)
     for row in rows:
         cells = word.append_row(table, blank)
-        placed = {keys.index(cell_data["key"]): cell_data for cell_data in row}
+        placed = {keys.index(cell_data["key"]): cell_data for cell_data in row["cells"]}
         for column, cell in enumerate(cells):
             if spanning[column]:
                 spanning[column] -= 1
@@ -135,7 +135,7 @@ def _body(doc, section):
         if group["title"]:
             _heading(doc, group["number"], group["title"], group["depth"])
         for target in group["targets"]:
-            _text(doc, target)
+            _text(doc, target["text"])
     for table_data in section["tables"]:
         _month_table(doc, table_data)
     for text in section["paragraphs"]:

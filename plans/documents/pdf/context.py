@@ -17,7 +17,7 @@ def _targets(data, depth):
     """The plan's targets grouped by their group, groups in order of first appearance."""
     groups = {}
     for target in data["targets"]:
-        groups.setdefault(target["group"], []).append(target["text"])
+        groups.setdefault(target["group"], []).append({"text": target["text"], "ref": target.get("ref")})
     numbered = 0
     out = []
     for title, texts in groups.items():
@@ -34,16 +34,17 @@ def _cell(key, text, rowspan=1):
 
 
 def _rows(activities, columns, month):
-    """A month's rows; the time cell only in the first, spanning them all."""
+    """A month's rows; the time cell only in the first, spanning them all. `ref` is the row's id
+    when the editor prints the document (planformat.export_plan(refs=True)), else None."""
     rows = []
     for i, activity in enumerate(activities):
-        row = []
+        cells = []
         for key in columns:
             if key != "time":
-                row.append(_cell(key, activity[key]))
+                cells.append(_cell(key, activity[key]))
             elif i == 0:
-                row.append(_cell(key, numbering.month_cell(month), len(activities)))
-        rows.append(row)
+                cells.append(_cell(key, numbering.month_cell(month), len(activities)))
+        rows.append({"ref": activity.get("ref"), "month": month, "cells": cells})
     return rows
 
 
@@ -77,7 +78,7 @@ def _sections(data, sections, depth, start=0):
     for n, section in enumerate(sections, start + 1):
         title = section["title"].upper() if depth == 0 else section["title"]
         out.append({
-            "number": numbering.heading_number(depth, n), "title": title, "depth": depth,
+            "number": numbering.heading_number(depth, n), "title": title, "depth": depth, "ref": section.get("ref"),
             **_content(data, section, depth + 1),
         })
     return out
@@ -88,7 +89,7 @@ def _appendices(data):
     note = numbering.attachment_segments(data)
     return [
         {
-            "label": numbering.appendix_label(n, count), "title": appendix["title"].upper(), "note": note,
+            "label": numbering.appendix_label(n, count), "title": appendix["title"].upper(), "note": note, "ref": appendix.get("ref"),
             **_content(data, appendix, 1),
         }
         for n, appendix in enumerate(data["appendices"], 1)

@@ -4,13 +4,14 @@ The chair and BCH of a union see all its plans, drafts included; a plain member 
 ones. Federation staff see every plan of the units below them now, and keep the plans issued
 while a unit was under them (its transfer does not take back what was sent up to them).
 """
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
 from members.models import Role
 from members.scope import former_affiliations, reach
 from plans.models import AnnualPlan
+from plans.months.reports import MonthlyReport
+from unionplans.permissions import object_view
 
 
 def _plan_filter(user):
@@ -30,22 +31,28 @@ def plans_for_user(user):
     return AnnualPlan.objects.filter(_plan_filter(user))
 
 
-def get_plan_for_user(user, pk, perm=None):
-    """The plan in the user's scope (404 otherwise); with `perm`, one the user may act on (403)."""
+def get_plan_for_user(user, pk):
+    """The plan in the user's scope (404 otherwise); views get it through `plan_view`, which then
+    checks the permission they declare."""
     try:
         # The issued PDF (hundreds of kB) is read only by the pages that serve it.
         plan = plans_for_user(user).select_related("unit").defer("snapshot_pdf").get(pk=pk)
     except AnnualPlan.DoesNotExist:
         raise Http404("Không tìm thấy kế hoạch.") from None
-    plan._in_scope_of = user.pk
-    if perm and not user.has_perm(perm, plan):
-        raise PermissionDenied
     return plan
 
 
+def get_report_for_user(user, pk):
+    """A monthly report of a plan in the user's scope (404 otherwise)."""
+    try:
+        return MonthlyReport.objects.select_related("plan", "unit").get(pk=pk, plan__in=plans_for_user(user))
+    except MonthlyReport.DoesNotExist:
+        raise Http404("Không tìm thấy báo cáo.") from None
+
+
 def can_see(user, plan):
-    """Whether `plan` is in the user's scope; a plan get_plan_for_user found for this user already is,
-    so the permissions checked on it afterwards do not ask the database again."""
-    if user.is_authenticated and getattr(plan, "_in_scope_of", None) == user.pk:
-        return True
     return plans_for_user(user).filter(pk=plan.pk).exists()
+
+
+plan_view = object_view("plan", get_plan_for_user, seen="plans.view_plan")
+report_view = object_view("report", get_report_for_user)

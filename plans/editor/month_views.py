@@ -1,18 +1,17 @@
 """The month table of the editor, edited a row at a time with htmx: each answer is the month block
 that changed (and the one a row moved to), plus the plan's new version for every form on the page.
 Without JavaScript the same forms post the whole page and come back to the month."""
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plans import periods, union_calendar
 from plans.editor import editing
 from plans.editor.context import editor_context, month_block
-from plans.editor.views import _get_plan_for_user, _version
+from plans.editor.views import _version
 from plans.editor.forms import ActivityForm
+from plans.scope import plan_view
 
 ROW_ACTIONS = {
     "up": lambda actor, plan, row, version: editing.move_activity(actor, plan, row, version, editing.UP),
@@ -21,12 +20,11 @@ ROW_ACTIONS = {
 }
 
 
-def _get_row_for_user(user, pk, row_pk):
-    plan = _get_plan_for_user(user, pk)
+def _get_row(plan, row_pk):
     row = plan.activities.filter(pk=row_pk).first()
     if row is None:
         raise Http404("Không tìm thấy dòng này trong kế hoạch.")
-    return plan, row
+    return row
 
 
 def _check_month(month):
@@ -44,11 +42,9 @@ def _answer(request, plan, month, also=(), **block):
     return render(request, "plans/editor/_month_answer.html", {"plan": plan, "blocks": blocks})
 
 
-@login_required
-@require_POST
-def add_row(request, pk, month):
+@plan_view("plans.change_plan", methods=("POST",))
+def add_row(request, plan, month):
     _check_month(month)
-    plan = _get_plan_for_user(request.user, pk)
     form = ActivityForm(request.POST, plan=plan, prefix=f"add-{month}")
     if not form.is_valid():
         return _answer(request, plan, month, add_form=form, error="Chưa thêm được dòng: hãy sửa những chỗ được đánh dấu.")
@@ -59,11 +55,9 @@ def add_row(request, pk, month):
     return _answer(request, plan, month, also=[row.month_index], focus_add=True)
 
 
-@login_required
-@require_POST
-def add_suggested_row(request, pk, month, index):
+@plan_view("plans.change_plan", methods=("POST",))
+def add_suggested_row(request, plan, month, index):
     _check_month(month)
-    plan = _get_plan_for_user(request.user, pk)
     texts = union_calendar.suggestions(plan.period_kind, plan.year)[month]
     if not 0 <= index < len(texts):
         raise Http404("Không có gợi ý này.")
@@ -74,11 +68,10 @@ def add_suggested_row(request, pk, month, index):
     return _answer(request, plan, month)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def row(request, pk, row_pk):
+@plan_view("plans.change_plan", methods=("GET", "POST"))
+def row(request, plan, row_pk):
     """GET: the row as shown (cancelling an edit). POST: save the row's edit form."""
-    plan, activity = _get_row_for_user(request.user, pk, row_pk)
+    activity = _get_row(plan, row_pk)
     month = activity.month_index
     if request.method == "GET":
         return _answer(request, plan, month)
@@ -92,18 +85,16 @@ def row(request, pk, row_pk):
     return _answer(request, plan, month, also=[form.instance.month_index])
 
 
-@login_required
-@require_GET
-def edit_row(request, pk, row_pk):
-    plan, activity = _get_row_for_user(request.user, pk, row_pk)
+@plan_view("plans.change_plan")
+def edit_row(request, plan, row_pk):
+    activity = _get_row(plan, row_pk)
     form = ActivityForm(instance=activity, plan=plan, prefix=f"row-{activity.pk}")
     return _answer(request, plan, activity.month_index, row_forms={activity.pk: form})
 
 
-@login_required
-@require_POST
-def row_action(request, pk, row_pk, action):
-    plan, activity = _get_row_for_user(request.user, pk, row_pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def row_action(request, plan, row_pk, action):
+    activity = _get_row(plan, row_pk)
     if action not in ROW_ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     try:

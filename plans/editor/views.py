@@ -1,16 +1,14 @@
 """The plan editor: one page laid out as the printed document, and its whole-page forms (header,
 closing, sections, targets). The month table's rows are edited inline in editor_month_views."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
 
 from plans.editor import editing
 from plans.editor.context import editor_context
 from plans.editor.forms import NewSectionForm, PlanHeadForm, PlanTailForm, SectionForm, TargetForm, VersionForm
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
 
 SECTION_ACTIONS = {
     "up": lambda actor, plan, section, version: editing.move_section(actor, plan, section, version, editing.UP),
@@ -34,25 +32,18 @@ TARGET_ACTIONS = {
 }
 
 
-def _get_plan_for_user(user, pk):
-    """The plan in the user's scope (404 otherwise) that they may edit (403: not the chair, or issued)."""
-    return get_plan_for_user(user, pk, "plans.change_plan")
-
-
-def _get_section_for_user(user, pk, section_pk):
-    plan = _get_plan_for_user(user, pk)
+def _get_section(plan, section_pk):
     section = plan.sections.filter(pk=section_pk).first()
     if section is None:
         raise PermissionDenied("Mục này không thuộc kế hoạch.")
-    return plan, section
+    return section
 
 
-def _get_target_for_user(user, pk, target_pk):
-    plan = _get_plan_for_user(user, pk)
+def _get_target(plan, target_pk):
     target = plan.targets.filter(pk=target_pk).first()
     if target is None:
         raise PermissionDenied("Chỉ tiêu này không thuộc kế hoạch.")
-    return plan, target
+    return target
 
 
 def _version(request):
@@ -83,33 +74,25 @@ def _save(request, plan, key, form, save, anchor, done):
     return _back(plan, anchor)
 
 
-@login_required
-@require_GET
-def plan_editor(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.change_plan")
+def plan_editor(request, plan):
     return render(request, "plans/editor/page.html", editor_context(plan))
 
 
-@login_required
-@require_POST
-def save_head(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def save_head(request, plan):
     form = PlanHeadForm(request.POST, instance=plan, prefix="head")
     return _save(request, plan, "head", form, editing.save_plan_form, "phan-dau", "Đã lưu phần đầu của kế hoạch.")
 
 
-@login_required
-@require_POST
-def save_tail(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def save_tail(request, plan):
     form = PlanTailForm(request.POST, instance=plan, prefix="tail")
     return _save(request, plan, "tail", form, editing.save_plan_form, "phan-cuoi", "Đã lưu phần kết, nơi nhận và người ký.")
 
 
-@login_required
-@require_POST
-def add_section(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def add_section(request, plan):
     form = NewSectionForm(request.POST, plan=plan, prefix="new-section")
 
     def save(actor, plan, form, version):
@@ -119,19 +102,17 @@ def add_section(request, pk):
     return _save(request, plan, "new-section", form, save, "cac-muc", "Đã thêm mục mới.")
 
 
-@login_required
-@require_POST
-def save_section(request, pk, section_pk):
-    plan, section = _get_section_for_user(request.user, pk, section_pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def save_section(request, plan, section_pk):
+    section = _get_section(plan, section_pk)
     key = f"section-{section.pk}"
     form = SectionForm(request.POST, instance=section, prefix=key)
     return _save(request, plan, key, form, editing.save_section, key, "Đã lưu mục.")
 
 
-@login_required
-@require_POST
-def section_action(request, pk, section_pk, action):
-    plan, section = _get_section_for_user(request.user, pk, section_pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def section_action(request, plan, section_pk, action):
+    section = _get_section(plan, section_pk)
     if action not in SECTION_ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     try:
@@ -144,27 +125,23 @@ def section_action(request, pk, section_pk, action):
     return _back(plan, anchor)
 
 
-@login_required
-@require_POST
-def add_target(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def add_target(request, plan):
     form = TargetForm(request.POST, prefix="new-target")
     return _save(request, plan, "new-target", form, editing.save_target, "chi-tieu", "Đã thêm chỉ tiêu.")
 
 
-@login_required
-@require_POST
-def save_target(request, pk, target_pk):
-    plan, target = _get_target_for_user(request.user, pk, target_pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def save_target(request, plan, target_pk):
+    target = _get_target(plan, target_pk)
     key = f"target-{target.pk}"
     form = TargetForm(request.POST, instance=target, prefix=key)
     return _save(request, plan, key, form, editing.save_target, key, "Đã lưu chỉ tiêu.")
 
 
-@login_required
-@require_POST
-def target_action(request, pk, target_pk, action):
-    plan, target = _get_target_for_user(request.user, pk, target_pk)
+@plan_view("plans.change_plan", methods=("POST",))
+def target_action(request, plan, target_pk, action):
+    target = _get_target(plan, target_pk)
     if action not in TARGET_ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
     try:

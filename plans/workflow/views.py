@@ -2,14 +2,13 @@
 bổ sung) of an issued plan, and its history."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
 
 from plans.workflow import services as workflow
 from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
+from unionplans.permissions import allowed
 
 STEP_ACTIONS = [AuditEntry.Action.SUBMIT, AuditEntry.Action.RETURN, AuditEntry.Action.APPROVE, AuditEntry.Action.ISSUE]
 
@@ -29,26 +28,19 @@ class RevisionForm(forms.Form):
 
 
 def _status_context(request, plan, return_form=None, revision_form=None):
-    user = request.user
-    steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if user.has_perm("plans.view_history", plan) else None
+    steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if allowed(request.user, "plans.view_history", plan) else None
     return {
         "plan": plan, "steps": steps, "return_form": return_form or ReturnForm(),
-        "revision_form": revision_form or RevisionForm(),
-        "can": {name: user.has_perm(f"plans.{name}_plan", plan) for name in ("submit", "return", "approve", "issue", "revise")},
-        "can_view_history": user.has_perm("plans.view_history", plan),
-        "replaced_by": plan.replaced_by.all(),
+        "revision_form": revision_form or RevisionForm(), "replaced_by": plan.replaced_by.all(),
     }
 
 
-@login_required
-@require_GET
-def plan_status(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
+@plan_view("plans.view_plan")
+def plan_status(request, plan):
     return render(request, "plans/workflow/status.html", _status_context(request, plan))
 
 
-def _run_step(request, pk, perm, step, done_message, **kwargs):
-    plan = get_plan_for_user(request.user, pk, perm)
+def _run_step(request, plan, step, done_message, **kwargs):
     try:
         step(request.user, plan, **kwargs)
     except workflow.WorkflowError as exc:
@@ -58,41 +50,34 @@ def _run_step(request, pk, perm, step, done_message, **kwargs):
     return redirect("plan_status", pk=plan.pk)
 
 
-@login_required
-@require_POST
-def submit_plan(request, pk):
-    return _run_step(request, pk, "plans.submit_plan", workflow.submit, "Đã gửi kế hoạch lên cấp trên.")
+@plan_view("plans.submit_plan", methods=("POST",))
+def submit_plan(request, plan):
+    return _run_step(request, plan, workflow.submit, "Đã gửi kế hoạch lên cấp trên.")
 
 
-@login_required
-@require_POST
-def approve_plan(request, pk):
-    return _run_step(request, pk, "plans.approve_plan", workflow.approve, "Đã duyệt kế hoạch.")
+@plan_view("plans.approve_plan", methods=("POST",))
+def approve_plan(request, plan):
+    return _run_step(request, plan, workflow.approve, "Đã duyệt kế hoạch.")
 
 
-@login_required
-@require_POST
-def issue_plan(request, pk):
-    return _run_step(request, pk, "plans.issue_plan", workflow.issue, "Đã ban hành kế hoạch; số và ngày đã được cấp.")
+@plan_view("plans.issue_plan", methods=("POST",))
+def issue_plan(request, plan):
+    return _run_step(request, plan, workflow.issue, "Đã ban hành kế hoạch; số và ngày đã được cấp.")
 
 
-@login_required
-@require_POST
-def return_plan(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.return_plan")
+@plan_view("plans.return_plan", methods=("POST",))
+def return_plan(request, plan):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa trả lại được: hãy ghi những điểm cần sửa.")
         return render(request, "plans/workflow/status.html", _status_context(request, plan, form), status=400)
-    return _run_step(request, pk, "plans.return_plan", workflow.return_for_revision,
+    return _run_step(request, plan, workflow.return_for_revision,
                      "Đã trả lại kế hoạch để đơn vị sửa.", comment=form.cleaned_data["comment"])
 
 
-@login_required
-@require_POST
-def revise_plan(request, pk):
+@plan_view("plans.revise_plan", methods=("POST",))
+def revise_plan(request, plan):
     """The chair starts a điều chỉnh or bổ sung of an issued plan: a draft copy, opened in the editor."""
-    plan = get_plan_for_user(request.user, pk, "plans.revise_plan")
     form = RevisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa tạo được bản mới: hãy chọn điều chỉnh hoặc bổ sung.")
@@ -106,9 +91,7 @@ def revise_plan(request, pk):
     return redirect("plan_editor", pk=draft.pk)
 
 
-@login_required
-@require_GET
-def plan_history(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.view_history")
+@plan_view("plans.view_history")
+def plan_history(request, plan):
     entries = plan.audit_entries.select_related("actor", "content_type")[:500]
     return render(request, "plans/workflow/history.html", {"plan": plan, "entries": entries})

@@ -15,9 +15,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from members.models import Member, Role
+from members.models import Role
 from plans.documents.batch import BatchPrint
-from plans.models import AnnualPlan
 from plans.months.reports import MonthlyReport
 from tests.factories import (
     ActivityFactory, FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory,
@@ -244,8 +243,19 @@ def _clients(people):
     return clients
 
 
+@pytest.fixture
+def no_rendering(monkeypatch):
+    """Who may fetch a PDF is the question here, not the PDF (tests/test_pdf_*): a stand-in renders
+    in no time, so the matrix's thousands of requests stay fast."""
+    def stand_in(data, revision="", *args):
+        return b"%PDF-1.4 stand-in"
+    for module in ("plans.documents.pdf", "plans.documents.pdf.serve", "plans.documents.pdf.pades", "plans.months.report_views"):
+        monkeypatch.setattr(f"{module}.render_pdf", stand_in)
+    monkeypatch.setattr("plans.documents.pdf.serve.render_document", lambda data, revision="": "<p>bản in</p>")
+
+
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_role_gets_exactly_what_the_spec_allows(kind):
+def test_every_role_gets_exactly_what_the_spec_allows(kind, no_rendering):
     people, objects = _world()
     clients = _clients(people)
     wrong = []

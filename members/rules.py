@@ -63,9 +63,41 @@ def may_reset_password(user, account):
     return bool(units) and all(is_superior_staff(user, unit) for unit in units)
 
 
+def _on_member_unit(predicate):
+    """The unit predicate applied to a member's unit."""
+    @rules.predicate(name=f"member_{predicate.name}")
+    def on_member(user, member):
+        return member is not None and predicate.test(user, member.unit)
+    return on_member
+
+
+@rules.predicate
+def is_own_record(user, member):
+    return member is not None and user.is_authenticated and member.user_id == user.pk
+
+
+# Personal data (birth date, ethnicity, religion, party, phone, e-mail) is for the chair, the BCH and
+# federation staff; a plain member sees co-members' names and positions, and their own record in full.
+keeps_records = is_executive | is_federation_staff | rules.is_superuser
 rules.add_perm("members.view_unit", is_unit_member | is_federation_staff | rules.is_superuser)
+rules.add_perm("members.view_records", keeps_records)
+rules.add_perm("members.view_member", is_own_record | _on_member_unit(is_executive) | _on_member_unit(is_federation_staff)
+               | rules.is_superuser)
 rules.add_perm("members.manage_members", is_chair | rules.is_superuser)
+
+
+@rules.predicate
+def keeps_records_somewhere(user):
+    return user.is_authenticated and user.roles.exclude(kind=Role.Kind.MEMBER).exists()
+
+
+# Not on an object: the search over every unit the user sees, for those who keep members' records.
+rules.add_perm("members.search_members", keeps_records_somewhere | rules.is_superuser)
+rules.add_perm("members.change_member", _on_member_unit(is_chair) | rules.is_superuser)
+# Staff add units below their federation and see its tree; they rename, move or end only the units
+# below it: their own federation is the level above's to change.
 rules.add_perm("members.manage_units", is_federation_staff | rules.is_superuser)
+rules.add_perm("members.change_unit", is_superior_staff | rules.is_superuser)
 rules.add_perm("members.reset_password", may_reset_password | rules.is_superuser)
 # The unit's signing certificate and images: its chair keeps them; the federation above may look.
 rules.add_perm("members.view_signing", is_chair | is_superior_staff | rules.is_superuser)

@@ -7,13 +7,17 @@ from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Tar
 from plans.months.reports import MonthlyReport
 
 
+FROZEN = {AnnualPlan.Status.APPROVED, AnnualPlan.Status.ISSUED}
+
+
 def _issued(plan):
-    return plan is not None and plan.is_issued
+    return plan is not None and plan.status in FROZEN
 
 
 class FrozenWhenIssuedMixin:
-    """An issued plan's text is frozen in its snapshot: the admin shows it, and its sections and
-    targets, read-only, like the app does. `plan_of` finds the plan the admin object belongs to."""
+    """An approved plan is the text the federation agreed to and an issued one is frozen in its
+    snapshot: the admin shows them, and their sections and targets, read-only, like the app does.
+    `plan_of` finds the plan the admin object belongs to."""
 
     def plan_of(self, obj):
         return getattr(obj, "plan", None)

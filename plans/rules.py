@@ -9,6 +9,7 @@ import rules
 from members.models import Role
 from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
 from plans.models import AnnualPlan
+from unionplans.audit.models import AuditEntry
 from plans.scope import can_see, plans_for_user
 
 Status = AnnualPlan.Status
@@ -40,7 +41,16 @@ def can_see_plan(user, plan):
     return plan is not None and can_see(user, plan)
 
 
+@rules.predicate
+def wrote_plan(user, plan):
+    """Whoever drafted, edited or submitted the plan: separation of duties keeps them from
+    approving or returning it, whatever other role they hold (a chair who is also district staff)."""
+    authored = [AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE, AuditEntry.Action.SUBMIT, AuditEntry.Action.NEW_VERSION]
+    return plan is not None and plan.audit_entries.filter(actor_id=user.pk, action__in=authored).exists()
+
+
 editable = _status_in(Status.DRAFT, Status.RETURNED)
+reviewer = ~wrote_plan & (reviewer_of_plan | rules.is_superuser)
 
 rules.add_perm("plans.view_plan", can_see_plan)
 rules.add_perm("plans.change_plan", editable & (chair_of_plan | rules.is_superuser))
@@ -48,18 +58,21 @@ rules.add_perm("plans.change_plan", editable & (chair_of_plan | rules.is_superus
 # cannot be changed (plans.editor.blocks), instead of a bare 403.
 rules.add_perm("plans.write_plan", chair_of_plan | rules.is_superuser)
 # The reviewer's part whatever the status: a late approve or return is then told the plan's status.
-rules.add_perm("plans.review_plan", reviewer_of_plan | rules.is_superuser)
+rules.add_perm("plans.review_plan", reviewer)
 rules.add_perm("plans.withdraw_plan", _status_in(Status.SUBMITTED) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.submit_plan", editable & (chair_of_plan | rules.is_superuser))
-rules.add_perm("plans.return_plan", _status_in(Status.SUBMITTED, Status.APPROVED) & (reviewer_of_plan | rules.is_superuser))
-rules.add_perm("plans.approve_plan", _status_in(Status.SUBMITTED) & (reviewer_of_plan | rules.is_superuser))
+rules.add_perm("plans.return_plan", _status_in(Status.SUBMITTED, Status.APPROVED) & reviewer)
+rules.add_perm("plans.approve_plan", _status_in(Status.SUBMITTED) & reviewer)
 rules.add_perm("plans.issue_plan", _status_in(Status.APPROVED) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.revise_plan", _status_in(Status.ISSUED) & (chair_of_plan | rules.is_superuser))
-rules.add_perm("plans.update_months", executive_of_plan | rules.is_superuser)
+# The month rows of an issued plan are the year's follow-up, kept by the BCH: editable by design.
+rules.add_perm("plans.update_months", _status_in(Status.ISSUED) & (executive_of_plan | rules.is_superuser))
 rules.add_perm("plans.comment_plan", staff_over_plan | rules.is_superuser)
-rules.add_perm("plans.view_history", can_see_plan & (executive_of_plan | staff_over_plan | rules.is_superuser))
-# On a unit, not a plan: the chair brings the unit's plan in from a Word file as a new draft.
-rules.add_perm("plans.import_plan", is_chair | rules.is_superuser)
+# The BCH and staff above always see the plan (plans.scope), so these need not ask the scope again.
+rules.add_perm("plans.view_history", executive_of_plan | staff_over_plan | rules.is_superuser)
+# On a unit, not a plan: the chair starts the unit's plan as a new draft (copied, from the skeleton,
+# uploaded, or brought in from a Word file).
+rules.add_perm("plans.start_plan", is_chair | rules.is_superuser)
 # Monthly reports (plans.months.reports) and the year-end review of targets belong to an issued plan.
 # The predicates above read only `.unit` and `.status`, so they apply to a report as they are.
 issued = _status_in(Status.ISSUED)
@@ -70,7 +83,7 @@ rules.add_perm("plans.issue_report", _status_in(Status.DRAFT) & (chair_of_plan |
 rules.add_perm("plans.review_targets", issued & (chair_of_plan | rules.is_superuser))
 # Review comments (plans.federation.comments): staff above write them, the chair marks them dealt with, and
 # the BCH and staff read them; plain members see only the issued document.
-rules.add_perm("plans.view_comments", can_see_plan & (executive_of_plan | staff_over_plan | rules.is_superuser))
+rules.add_perm("plans.view_comments", executive_of_plan | staff_over_plan | rules.is_superuser)
 rules.add_perm("plans.resolve_comment", chair_of_plan | staff_over_plan | rules.is_superuser)
 
 

@@ -97,9 +97,10 @@ def test_rows_are_added_moved_deleted_and_undone_within_their_month(client):
     assert plan.activities.get(content="Một").owner == "BCH"
 
 
-def test_a_month_outside_the_period_is_404(client):
+def test_a_month_outside_the_period_is_refused_and_adds_nothing(client):
     plan = draft_with_chair(client)
-    assert act(client, "plan_editor_row_add", plan, month="12", content="x").status_code == 404
+    assert act(client, "plan_editor_row_add", plan, month="12", content="x").status_code == 400
+    assert not plan.activities.filter(content="x").exists()
 
 
 def test_a_union_calendar_suggestion_is_added_with_one_click(client):

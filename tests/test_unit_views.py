@@ -120,9 +120,10 @@ def test_moving_keeps_members_plans_and_issued_header(staff, province):
 
 def test_cannot_move_under_itself(staff, province):
     district = _under(province, kind=Unit.Kind.DISTRICT)
-    page = staff.post(reverse("members:unit_move", args=[province.pk]), {"superior": district.pk, "since": "2025-07-01"})
-    assert Unit.objects.get(pk=province.pk).superior is None
-    assert page.status_code == 200
+    below = _under(district, kind=Unit.Kind.DISTRICT)
+    page = staff.post(reverse("members:unit_move", args=[district.pk]), {"superior": below.pk, "since": "2025-07-01"})
+    assert Unit.objects.get(pk=district.pk).superior == province
+    assert page.status_code == 200 and "Chuyển cấp trên" in page.content.decode()
 
 
 def test_deactivate(staff, province):

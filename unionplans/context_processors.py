@@ -1,11 +1,11 @@
 """What every page's frame needs to know about the user."""
 import functools
 
-import rules
+from unionplans.permissions import allowed
 
 
 def navigation(request):
     """The entries of the nav bar the user may open, asked of the role rules alone and only when
     the page draws the nav. Through user.has_perm a refusal fell through to Django's model
     permissions, which hold none of these, at two queries on every page of every non-staff user."""
-    return {"can_view_overview": functools.partial(rules.has_perm, "plans.view_overview", request.user)}
+    return {"can_view_overview": functools.partial(allowed, request.user, "plans.view_overview")}

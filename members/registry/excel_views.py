@@ -1,16 +1,14 @@
 """Members to and from Excel: the template, the export, and an import the chair previews and confirms."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
 
 from members import services
 from members.registry import excel
 from members.registry import stats
 from members.forms import ImportForm
-from members.scope import get_unit_for_user
+from members.permissions import unit_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,22 +23,18 @@ def _xlsx(content, filename):
     return response
 
 
-@login_required
-def import_template(request, unit_pk):
-    get_unit_for_user(request.user, unit_pk)
+@unit_view("members.view_unit")  # a blank sheet: nothing of the unit's in it
+def import_template(request, unit):
     return _xlsx(excel.template_bytes(), "mau-danh-sach-doan-vien.xlsx")
 
 
-@login_required
-def export(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk)
+@unit_view("members.view_records")
+def export(request, unit):
     return _xlsx(excel.export_bytes(stats.counted_members(unit)), f"doan-vien-{unit.pk}.xlsx")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_preview(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
+@unit_view("members.manage_members", methods=("GET", "POST"))
+def import_preview(request, unit):
     form = ImportForm(request.POST or None, request.FILES or None)
     rows = None
     if form.is_valid():
@@ -54,10 +48,8 @@ def import_preview(request, unit_pk):
     })
 
 
-@login_required
-@require_POST
-def import_confirm(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
+@unit_view("members.manage_members", methods=("POST",))
+def import_confirm(request, unit):
     stored = request.session.pop(_session_key(unit), None)
     if not stored:
         messages.error(request, "Không có danh sách đã kiểm tra để lưu: hãy tải tệp lên lại.")

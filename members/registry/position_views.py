@@ -3,37 +3,30 @@ the history by term (nhiệm kỳ)."""
 from itertools import groupby
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
 
 from members import services
 from members.forms import PositionEndForm, PositionForm
-from members.registry.lookups import get_member_for_user
-from members.scope import get_unit_for_user
+from members.permissions import member_view, unit_view
 from members.models import Position
 
 KIND_ORDER = {kind: i for i, kind in enumerate(Position.Kind.values)}
 
 
-@login_required
-def position_list(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk)
+@unit_view("members.view_unit")
+def position_list(request, unit):
     positions = list(unit.positions.select_related("member"))
     current = sorted((p for p in positions if p.until is None), key=lambda p: (KIND_ORDER[p.kind], p.member.sort_key))
     history = sorted(positions, key=lambda p: (p.term, KIND_ORDER[p.kind], p.since))
     terms = [(term, list(rows)) for term, rows in groupby(history, key=lambda p: p.term)]
     return render(request, "members/positions.html", {
         "unit": unit, "current": current, "terms": list(reversed(terms)),
-        "can_manage": request.user.has_perm("members.manage_members", unit),
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def position_create(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
+@unit_view("members.manage_members", methods=("GET", "POST"))
+def position_create(request, unit):
     form = PositionForm(request.POST or None, unit=unit, initial={"term": "2023-2028"})
     if form.is_valid():
         position = services.save_form(request.user, form)
@@ -44,11 +37,9 @@ def position_create(request, unit_pk):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def position_end(request, pk):
+@member_view("members.change_member", methods=("GET", "POST"))
+def position_end(request, member):
     """End one of a member's open posts; the post stays in the history with its dates."""
-    member = get_member_for_user(request.user, pk, "members.manage_members")
     form = PositionEndForm(request.POST or None, member=member, initial={"position": request.GET.get("chuc_vu")})
     if form.is_valid():
         services.end_position(request.user, form.cleaned_data["position"], form.cleaned_data["until"])

@@ -1,17 +1,16 @@
 """Pages of a unit's member registry: list and search, a member's record, transfer, status, statistics."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
 
 from members import search, services
 from members.registry import stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
-from members.registry.lookups import get_member_for_user
 from members.models import Role
-from members.scope import get_unit_for_user, members_for_user, role_unit_ids
+from members.permissions import member_view, unit_view
+from members.scope import members_for_user, role_unit_ids
+from unionplans.permissions import page_view
 
 SEARCH_PAGE_SIZE = 50
 RESULT_FIELDS = ("full_name", "birth_date", "card_number", "status", "sort_key", "unit__name")
@@ -26,19 +25,16 @@ def _matching(members, form):
     return members.order_by("sort_key", "pk")
 
 
-@login_required
-def member_list(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk)
+@unit_view("members.view_unit")
+def member_list(request, unit):
     form = SearchForm(request.GET or None)
     return render(request, "members/member_list.html", {
         "unit": unit, "form": form, "members": _matching(unit.members.all(), form),
-        "can_manage": request.user.has_perm("members.manage_members", unit),
         "can_search_scope": request.user.is_superuser or bool(role_unit_ids(request.user, [Role.Kind.STAFF])),
     })
 
 
-@login_required
-@require_GET
+@page_view("members.search_members")
 def member_search(request):
     """Members of every unit the user sees (a federation's staff: all below them), by name or card,
     a page at a time: "Xem thêm" asks for the page after the last member shown."""
@@ -54,19 +50,15 @@ def member_search(request):
     })
 
 
-@login_required
-def member_detail(request, pk):
-    member = get_member_for_user(request.user, pk)
+@member_view("members.view_member")
+def member_detail(request, member):
     return render(request, "members/member_detail.html", {
         "member": member, "positions": member.positions.select_related("unit").order_by("-since"),
-        "can_manage": request.user.has_perm("members.manage_members", member.unit),
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_create(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk, "members.manage_members")
+@unit_view("members.manage_members", methods=("GET", "POST"))
+def member_create(request, unit):
     form = MemberForm(request.POST or None, unit=unit)
     if form.is_valid():
         member = services.save_form(request.user, form)
@@ -77,10 +69,8 @@ def member_create(request, unit_pk):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_edit(request, pk):
-    member = get_member_for_user(request.user, pk, "members.manage_members")
+@member_view("members.change_member", methods=("GET", "POST"))
+def member_edit(request, member):
     form = MemberForm(request.POST or None, instance=member, unit=member.unit)
     if form.is_valid():
         services.save_form(request.user, form)
@@ -91,10 +81,8 @@ def member_edit(request, pk):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_transfer(request, pk):
-    member = get_member_for_user(request.user, pk, "members.manage_members")
+@member_view("members.change_member", methods=("GET", "POST"))
+def member_transfer(request, member):
     form = TransferForm(request.POST or None, member=member)
     if form.is_valid():
         try:
@@ -110,10 +98,8 @@ def member_transfer(request, pk):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def member_status(request, pk):
-    member = get_member_for_user(request.user, pk, "members.manage_members")
+@member_view("members.change_member", methods=("GET", "POST"))
+def member_status(request, member):
     form = StatusForm(request.POST or None)
     if form.is_valid():
         try:
@@ -128,9 +114,8 @@ def member_status(request, pk):
     })
 
 
-@login_required
-def unit_statistics(request, unit_pk):
-    unit = get_unit_for_user(request.user, unit_pk)
+@unit_view("members.view_unit")
+def unit_statistics(request, unit):
     return render(request, "members/stats.html", {
         "unit": unit, "stats": stats.unit_stats(unit), "summary_lines": stats.plan_summary_lines(unit),
     })

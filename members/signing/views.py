@@ -1,23 +1,17 @@
 """The unit's signing credential page: its chair uploads the certificate, signature and seal; the
 federation above sees what is on file."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
 
-from members.scope import get_unit_for_user
+from members.permissions import unit_view
 from members.signing.credential import CredentialError, SigningCredential, save_credential
 from members.signing.forms import SigningCredentialForm
+from unionplans.permissions import allowed
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def signing_credential(request, pk):
-    unit = get_unit_for_user(request.user, pk, "members.view_signing")
-    can_manage = request.user.has_perm("members.manage_signing", unit)
-    if request.method == "POST" and not can_manage:
-        raise PermissionDenied
+@unit_view("members.view_signing", post="members.manage_signing", methods=("GET", "POST"))
+def signing_credential(request, unit):
+    can_manage = allowed(request.user, "members.manage_signing", unit)
     credential = SigningCredential.for_unit(unit.pk)
     form = SigningCredentialForm(*((request.POST, request.FILES) if request.method == "POST" else ()),
                                  first_time=credential is None)

@@ -1,17 +1,17 @@
 """The unit tree for federation staff: see it, add a unit, rename, move under another superior, end."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
 
 from members import services
 from members.forms import UnitCreateForm, UnitDeactivateForm, UnitMoveForm, UnitRenameForm
 from members.models import Role, Unit
-from members.scope import get_unit_for_user, reach, role_unit_ids, subtree, units_for_user
+from members.permissions import unit_view
+from members.scope import reach, role_unit_ids, subtree, units_for_user
 from members.search import fold, phrase_key
+from unionplans.permissions import allowed, page_view
 
 
 # A province's tree holds thousands of units: the page shows the user's own units and the level
@@ -31,8 +31,7 @@ def _search(user, query):
     return sorted((u for u in units if folded in fold(u.name)), key=lambda unit: phrase_key(unit.name))
 
 
-@login_required
-@require_GET
+@page_view(None)
 def unit_tree(request):
     user = request.user
     query = request.GET.get("q", "").strip()[:100]
@@ -52,23 +51,19 @@ def unit_tree(request):
     })
 
 
-@login_required
-@require_GET
-def unit_children(request, pk):
+@unit_view("members.view_unit")
+def unit_children(request, unit):
     """The units directly below one, as a fragment of the tree (opened with htmx)."""
-    unit = get_unit_for_user(request.user, pk)
     # Below a unit the user only belongs to (a chair's union and its teams) nothing else is in scope.
-    children = _with_child_counts(unit.children.all()) if request.user.has_perm("members.manage_units", unit) else []
+    children = _with_child_counts(unit.children.all()) if allowed(request.user, "members.manage_units", unit) else []
     return render(request, "members/_unit_children.html", {"children": children})
 
 
-@login_required
-def unit_detail(request, pk):
-    unit = get_unit_for_user(request.user, pk)
+@unit_view("members.view_unit")
+def unit_detail(request, unit):
     return render(request, "members/unit_detail.html", {
         "unit": unit, "affiliations": unit.affiliations.select_related("superior").order_by("-since"),
         "children": sorted(unit.children.all(), key=lambda child: phrase_key(child.name)),
-        "can_manage": request.user.has_perm("members.manage_units", unit),
     })
 
 
@@ -78,10 +73,8 @@ def _form_page(request, form, title, unit):
     })
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def unit_create(request, superior_pk):
-    superior = get_unit_for_user(request.user, superior_pk, "members.manage_units")
+@unit_view("members.manage_units", methods=("GET", "POST"))
+def unit_create(request, superior):
     form = UnitCreateForm(request.POST or None, initial={"header_superior": superior.header_name})
     if form.is_valid():
         data = {name: form.cleaned_data[name] for name in UnitCreateForm.Meta.fields}
@@ -95,10 +88,8 @@ def unit_create(request, superior_pk):
     return _form_page(request, form, f"Thêm đơn vị trực thuộc {superior.name}", superior)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def unit_rename(request, pk):
-    unit = get_unit_for_user(request.user, pk, "members.manage_units")
+@unit_view("members.change_unit", methods=("GET", "POST"))
+def unit_rename(request, unit):
     form = UnitRenameForm(request.POST or None, instance=unit)
     if form.is_valid():
         services.save_form(request.user, form)
@@ -115,10 +106,8 @@ def _superiors_for(user, unit):
     ).exclude(pk__in=subtree(unit.pk)).order_by("name")
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def unit_move(request, pk):
-    unit = get_unit_for_user(request.user, pk, "members.manage_units")
+@unit_view("members.change_unit", methods=("GET", "POST"))
+def unit_move(request, unit):
     form = UnitMoveForm(request.POST or None, superiors=_superiors_for(request.user, unit))
     if form.is_valid():
         try:
@@ -131,10 +120,8 @@ def unit_move(request, pk):
     return _form_page(request, form, f"Chuyển cấp trên: {unit.name}", unit)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def unit_deactivate(request, pk):
-    unit = get_unit_for_user(request.user, pk, "members.manage_units")
+@unit_view("members.change_unit", methods=("GET", "POST"))
+def unit_deactivate(request, unit):
     form = UnitDeactivateForm(request.POST or None, successors=units_for_user(request.user).exclude(pk=unit.pk))
     if form.is_valid():
         try:

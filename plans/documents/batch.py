@@ -21,6 +21,7 @@ from pypdf import PdfReader, PdfWriter
 
 from plans import numbering
 from plans.models import AnnualPlan
+from unionplans.permissions import allowed
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ def start(user, plans, kind, year=None):
 def get_batch_for_user(user, pk):
     """The batch if the user asked for it or sees every plan in it; 404 otherwise."""
     batch = BatchPrint.objects.filter(pk=pk).first()
-    if batch is None or not user.has_perm("plans.view_batch", batch):
+    if batch is None or not allowed(user, "plans.view_batch", batch):
         raise Http404("Không tìm thấy đợt in.")
     return batch
 

@@ -3,17 +3,19 @@ period), follow its progress while the worker prints, download its file. Nothing
 web process only queues the jobs (plans.documents.batch)."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
 
 from plans import periods
 from plans.documents import batch
 from plans.documents.batch import BatchPrint
 from plans.models import AnnualPlan
+from unionplans.permissions import object_view, page_view
 
 RECENT = 10
+
+# Seeing a batch is its scope: one not asked for by the user nor holding only their plans is a 404.
+batch_view = object_view("batch", batch.get_batch_for_user, seen="plans.view_batch")
 
 
 class PlanIdsField(forms.Field):
@@ -49,8 +51,7 @@ def _page(request, form, status=200):
     return render(request, "plans/batch_new.html", {"form": form, "recent": recent}, status=status)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@page_view(None, methods=("GET", "POST"))
 def batch_new(request):
     if request.method == "GET":
         kind = request.GET.get("period_kind") or periods.SCHOOL_YEAR
@@ -71,25 +72,19 @@ def batch_new(request):
     return redirect("batch_status", pk=job.pk)
 
 
-@login_required
-@require_GET
-def batch_status(request, pk):
-    job = batch.get_batch_for_user(request.user, pk)
+@batch_view("plans.view_batch")
+def batch_status(request, job):
     return render(request, "plans/batch_status.html", {"job": job, "items": job.items.all()})
 
 
-@login_required
-@require_GET
-def batch_progress(request, pk):
+@batch_view("plans.view_batch")
+def batch_progress(request, job):
     """The progress fragment the status page polls (htmx) until the batch is finished."""
-    job = batch.get_batch_for_user(request.user, pk)
     return render(request, "plans/batch_progress.html", {"job": job})
 
 
-@login_required
-@require_GET
-def batch_download(request, pk):
-    job = batch.get_batch_for_user(request.user, pk)
+@batch_view("plans.view_batch")
+def batch_download(request, job):
     if not job.result:
         if job.finished:
             raise Http404("Đợt in này không có tệp nào để tải về.")

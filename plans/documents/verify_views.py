@@ -1,11 +1,10 @@
 """Checking a signed PDF: one uploaded by anyone signed in, or the stored file of an issued plan."""
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
 
 from plans.documents.pdf.pades import verify_pdf
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
+from unionplans.permissions import page_view
 
 MAX_PDF_BYTES = 20 * 1024 * 1024
 
@@ -23,8 +22,7 @@ class VerifyForm(forms.Form):
         return upload.read()
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
+@page_view(None, methods=("GET", "POST"))
 def verify_upload(request):
     form = VerifyForm(request.POST, request.FILES) if request.method == "POST" else VerifyForm()
     verification = verify_pdf(form.cleaned_data["file"]) if form.is_bound and form.is_valid() else None
@@ -32,10 +30,8 @@ def verify_upload(request):
     return render(request, "plans/verify.html", {"form": form, "verification": verification}, status=status)
 
 
-@login_required
-@require_GET
-def plan_verify(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
+@plan_view("plans.view_plan")
+def plan_verify(request, plan):
     stored = bytes(plan.snapshot_pdf) if plan.is_issued and plan.snapshot_pdf else b""
     verification = verify_pdf(stored) if stored else None
     return render(request, "plans/verify.html", {"plan": plan, "verification": verification})

@@ -1,15 +1,13 @@
 """The printed plan: its PDF, and a preview of the same document in the app."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, quote_etag
-from django.views.decorators.http import require_GET
 
 from plans import numbering
 from plans.documents.pdf import RenderError, content_hash, serve
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
 
 
 def _validators(response, etag):
@@ -20,10 +18,8 @@ def _validators(response, etag):
     return response
 
 
-@login_required
-@require_GET
-def plan_pdf(request, pk):
-    plan = get_plan_for_user(request.user, pk)
+@plan_view("plans.view_plan")
+def plan_pdf(request, plan):
     data = serve.plan_data(plan)
     digest = content_hash(data, serve.revision_line(plan))
     etag = quote_etag(digest)
@@ -40,10 +36,8 @@ def plan_pdf(request, pk):
     return _validators(response, etag)
 
 
-@login_required
-@require_GET
-def plan_preview(request, pk):
-    plan = get_plan_for_user(request.user, pk)
+@plan_view("plans.view_plan")
+def plan_preview(request, plan):
     data = serve.plan_data(plan)
     return render(request, "pdf/preview.html", {
         "plan": plan, "title": data["title"], "filename": numbering.filename(data),

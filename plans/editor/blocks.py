@@ -9,7 +9,6 @@ the same block is never overwritten unseen (`BlockConflict` carries what the oth
 and a save that comes after a submission is refused with the plan's status (`editing.PlanLocked`)
 instead of changing a plan already sent up.
 """
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.http import Http404
@@ -20,7 +19,6 @@ from plans.editor import editing
 from plans.editor import forms as editor_forms
 from plans.editor.editing import EditRefused
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
-from plans.scope import get_plan_for_user, plans_for_user
 from unionplans.audit.models import AuditEntry, record, snapshot
 
 EDITABLE = editing.EDITABLE
@@ -142,21 +140,16 @@ class Block:
         return {name: getattr(instance, name) for name in fields}
 
 
-def get_block_for_user(user, pk, kind, ref=None, index=None):
-    """The block of plan `pk` that `user` writes, found with its plan in one query: 404 outside the
-    user's scope or when the block is gone, 403 when the user is not the plan's chair."""
+def get_block(plan, kind, ref=None, index=None):
+    """The block of `plan` (found in the user's scope, its permission checked by the view's
+    declaration); 404 when the block is gone."""
     if kind in PLAN_BLOCKS:
-        return Block(get_plan_for_user(user, pk, "plans.write_plan"), kind)
-    obj = (
-        ROW_MODELS[kind].objects.select_related("plan__unit").defer("plan__snapshot_pdf")
-        .filter(plan__in=plans_for_user(user), plan_id=pk, pk=ref).first()
-    )
+        return Block(plan, kind)
+    obj = ROW_MODELS[kind].objects.filter(plan=plan, pk=ref).first()
     if obj is None or (kind == "paragraph" and not 0 <= index < len(obj.paragraphs)):
         raise Http404("Phần này không còn trong kế hoạch.")
-    obj.plan._in_scope_of = user.pk
-    if not user.has_perm("plans.write_plan", obj.plan):
-        raise PermissionDenied
-    return Block(obj.plan, kind, obj, index)
+    obj.plan = plan
+    return Block(plan, kind, obj, index)
 
 
 def _refused(block):

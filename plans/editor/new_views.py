@@ -1,31 +1,16 @@
 """Starting this year's plan for a unit: copy a previous plan, start from the skeleton, or upload
 a plan-format file. Each start makes a draft and opens it in the editor."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
 
-from members.scope import get_unit_for_user
+from members.permissions import unit_view
 from plans.editor import drafting
 from plans.editor.forms import CopyPlanForm, SkeletonForm, UploadPlanForm, this_year
 from plans.models import AnnualPlan
 from plans.planformat import PlanFormatError
 from plans.scope import plans_for_user
-
-
-def may_start_plan(user, unit):
-    """Whoever may edit a draft of the unit may start one: the same rule as for an existing draft."""
-    return user.has_perm("plans.change_plan", AnnualPlan(unit=unit, status=AnnualPlan.Status.DRAFT))
-
-
-def _get_unit_for_user(user, unit_pk):
-    """The unit in the user's scope (404 otherwise) for which they may start a plan (403)."""
-    unit = get_unit_for_user(user, unit_pk)
-    if not may_start_plan(user, unit):
-        raise PermissionDenied("Chỉ chủ tịch công đoàn mới lập được kế hoạch của đơn vị.")
-    return unit
+from unionplans.permissions import allowed
 
 
 def _unit_plans(user, unit):
@@ -59,7 +44,7 @@ def _page(request, unit, copy_form=None, skeleton_form=None, upload_form=None, s
     })
     source = _chosen(copy_form, listed) or latest
     existing = [
-        (p, "plan_editor" if request.user.has_perm("plans.change_plan", p) else "plan_status") for p in copies_into(listed, source)
+        (p, "plan_editor" if allowed(request.user, "plans.change_plan", p) else "plan_status") for p in copies_into(listed, source)
     ]
     return render(request, "plans/editor/new.html", {
         "unit": unit, "plans": plans, "copy_source": source, "copy_existing": existing,
@@ -76,17 +61,13 @@ def _opened(request, plan, how):
     return redirect("plan_editor", pk=plan.pk)
 
 
-@login_required
-@require_GET
-def new_plan(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan")
+def new_plan(request, unit):
     return _page(request, unit, source=request.GET.get("copy-source"))
 
 
-@login_required
-@require_POST
-def copy_plan(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("POST",))
+def copy_plan(request, unit):
     form = CopyPlanForm(request.POST, plans=_unit_plans(request.user, unit), prefix="copy")
     if not form.is_valid():
         return _page(request, unit, copy_form=form)
@@ -94,10 +75,8 @@ def copy_plan(request, unit_pk):
     return _opened(request, drafting.copy_for_next_year(request.user, source), f"từ kế hoạch {source.period_label}")
 
 
-@login_required
-@require_POST
-def skeleton_plan(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("POST",))
+def skeleton_plan(request, unit):
     form = SkeletonForm(request.POST, prefix="skeleton")
     if not form.is_valid():
         return _page(request, unit, skeleton_form=form)
@@ -105,10 +84,8 @@ def skeleton_plan(request, unit_pk):
     return _opened(request, plan, "theo khung các mục thường có")
 
 
-@login_required
-@require_POST
-def upload_plan(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("POST",))
+def upload_plan(request, unit):
     form = UploadPlanForm(request.POST, request.FILES, prefix="upload")
     if not form.is_valid():
         return _page(request, unit, upload_form=form)

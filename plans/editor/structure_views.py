@@ -2,16 +2,15 @@
 to the document, renumbered, with the block it acted on open again (`?mo=`), so a chair can press
 Alt+↓ again, or type into what was just added. A deletion can be undone for a while (Hoàn tác)."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from plans import periods, union_calendar
 from plans.editor import blocks, editing, structure
-from plans.editor.views import _get_plan_for_user, _version
+from plans.editor.views import _version
+from plans.scope import write_view
 
 UNDO_KEY = "editor_undo"
 
@@ -51,10 +50,9 @@ SECTION_MOVES = {
 }
 
 
-@login_required
-@require_POST
-def section_action(request, pk, section_pk, action):
-    block = blocks.get_block_for_user(request.user, pk, "heading", section_pk)
+@write_view("plans.write_plan", methods=("POST",))
+def section_action(request, plan, section_pk, action):
+    block = blocks.get_block(plan, "heading", section_pk)
     plan, section, version, user = block.plan, block.obj, _version(request), request.user
     if action in SECTION_MOVES:
         return _run(request, plan, lambda: SECTION_MOVES[action](user, plan, section, version) or f"b-s{section.pk}")
@@ -67,11 +65,9 @@ def section_action(request, pk, section_pk, action):
     raise PermissionDenied("Thao tác không hợp lệ.")
 
 
-@login_required
-@require_POST
-def add_section(request, pk):
+@write_view("plans.write_plan", methods=("POST",))
+def add_section(request, plan):
     """A new last section of the body, or a new appendix (the button pressed says which)."""
-    plan = _get_plan_for_user(request.user, pk)
     title = request.POST.get("new-section-title", "").strip() or "Mục mới"
     part = "appendix" if request.POST.get("where") == "appendix" else "body"
     kind = request.POST.get("new-section-kind", "text")
@@ -80,10 +76,9 @@ def add_section(request, pk):
     return _run(request, plan, lambda: f"b-s{editing.add_section(request.user, plan, _version(request), title, kind, part=part).pk}")
 
 
-@login_required
-@require_POST
-def paragraph_action(request, pk, section_pk, index, action):
-    block = blocks.get_block_for_user(request.user, pk, "paragraph", section_pk, index)
+@write_view("plans.write_plan", methods=("POST",))
+def paragraph_action(request, plan, section_pk, index, action):
+    block = blocks.get_block(plan, "paragraph", section_pk, index)
     plan, section, version, user = block.plan, block.obj, _version(request), request.user
     if action in ("up", "down"):
         return _run(request, plan, lambda: f"b-p{section.pk}-{structure.move_paragraph(user, plan, section, version, index, action)}")
@@ -112,25 +107,21 @@ def _item_action(request, plan, item, action, move, add_after, what):
     raise PermissionDenied("Thao tác không hợp lệ.")
 
 
-@login_required
-@require_POST
-def target_action(request, pk, target_pk, action):
-    block = blocks.get_block_for_user(request.user, pk, "target", target_pk)
+@write_view("plans.write_plan", methods=("POST",))
+def target_action(request, plan, target_pk, action):
+    block = blocks.get_block(plan, "target", target_pk)
     return _item_action(request, block.plan, block.obj, action, editing.move_target, structure.add_target_after, "một chỉ tiêu")
 
 
-@login_required
-@require_POST
-def add_target(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@write_view("plans.write_plan", methods=("POST",))
+def add_target(request, plan):
     text = request.POST.get("new-target-text", "").strip() or "Chỉ tiêu mới"
     return _run(request, plan, lambda: f"b-t{structure.add_target_after(request.user, plan, _version(request), text=text).pk}")
 
 
-@login_required
-@require_POST
-def row_action(request, pk, row_pk, action):
-    block = blocks.get_block_for_user(request.user, pk, "row", row_pk)
+@write_view("plans.write_plan", methods=("POST",))
+def row_action(request, plan, row_pk, action):
+    block = blocks.get_block(plan, "row", row_pk)
     add_after = lambda user, plan, version, row: structure.add_row_after(user, plan, version, row.month_index, row)  # noqa: E731
     return _item_action(request, block.plan, block.obj, action, editing.move_activity, add_after, "một dòng của bảng tháng")
 
@@ -138,22 +129,18 @@ def row_action(request, pk, row_pk, action):
 def _month(request):
     value = request.POST.get("month", "")
     if not value.isdigit() or not 0 <= int(value) < periods.MONTHS_IN_PERIOD:
-        raise Http404("Tháng nằm ngoài kỳ của kế hoạch.")
+        raise BadRequest("Tháng nằm ngoài kỳ của kế hoạch.")
     return int(value)
 
 
-@login_required
-@require_POST
-def add_row(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@write_view("plans.write_plan", methods=("POST",))
+def add_row(request, plan):
     month, content = _month(request), request.POST.get("content", "").strip() or "Việc mới"
     return _run(request, plan, lambda: f"b-r{structure.add_row_after(request.user, plan, _version(request), month, content=content).pk}")
 
 
-@login_required
-@require_POST
-def add_suggested_row(request, pk, month, index):
-    plan = _get_plan_for_user(request.user, pk)
+@write_view("plans.write_plan", methods=("POST",))
+def add_suggested_row(request, plan, month, index):
     if not 0 <= month < periods.MONTHS_IN_PERIOD:
         raise Http404("Tháng nằm ngoài kỳ của kế hoạch.")
     texts = union_calendar.suggestions(plan.period_kind, plan.year)[month]
@@ -162,10 +149,8 @@ def add_suggested_row(request, pk, month, index):
     return _run(request, plan, lambda: f"b-r{structure.add_row_after(request.user, plan, _version(request), month, content=texts[index]).pk}")
 
 
-@login_required
-@require_POST
-def undo(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@write_view("plans.write_plan", methods=("POST",))
+def undo(request, plan):
     entry = request.session.get(UNDO_KEY, {}).pop(str(plan.pk), None)
     request.session.modified = True
     if not structure.still_undoable(entry):

@@ -1,23 +1,16 @@
 """The plan editor: the printed document, each of whose blocks opens in place (htmx) or, without
 JavaScript, on a small page of its own, and saves as the chair types. The structure (add, move,
 delete) is in structure_views, the month table's rows in month_views."""
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from plans.editor import blocks, editing
 from plans import numbering
 from plans.editor.context import editor_context, situation_section
 from plans.editor.forms import VersionForm
-from plans.scope import get_plan_for_user
-
-
-def _get_plan_for_user(user, pk):
-    """The plan in the user's scope (404 otherwise) whose text they write (403: not its chair).
-    Whether its status still takes edits is the save's question, answered with the status."""
-    return get_plan_for_user(user, pk, "plans.write_plan")
+from plans.scope import plan_view, write_view
+from unionplans.permissions import allowed
 
 
 def _version(request):
@@ -29,14 +22,11 @@ def editor_url(plan, anchor=""):
     return reverse("plan_editor", args=[plan.pk]) + (f"#{anchor}" if anchor else "")
 
 
-@login_required
-@require_GET
-def plan_editor(request, pk):
+@plan_view("plans.view_plan")
+def plan_editor(request, plan):
     """The document; editable while it is the chair's draft, read-only with its status otherwise."""
-    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
-    editing_allowed = request.user.has_perm("plans.change_plan", plan)
-    context = editor_context(plan, editing_allowed)
-    context["can_withdraw"] = request.user.has_perm("plans.withdraw_plan", plan)
+    context = editor_context(plan, allowed(request.user, "plans.change_plan", plan))
+    context["can_withdraw"] = allowed(request.user, "plans.withdraw_plan", plan)
     context["undo"] = request.session.get("editor_undo", {}).get(str(plan.pk))
     return render(request, "plans/editor/page.html", context)
 
@@ -96,10 +86,9 @@ def block_view(request, block):
 def _block(kind):
     """The view of one kind of block; its URL names the plan, and its row (section_pk, target_pk,
     row_pk) and paragraph index if it has them."""
-    @login_required
-    @require_http_methods(["GET", "POST"])
-    def view(request, pk, index=None, **row):
-        return block_view(request, blocks.get_block_for_user(request.user, pk, kind, next(iter(row.values()), None), index))
+    @write_view("plans.write_plan", methods=("GET", "POST"))
+    def view(request, plan, index=None, **row):
+        return block_view(request, blocks.get_block(plan, kind, next(iter(row.values()), None), index))
     view.__name__ = f"edit_{kind}"
     return view
 

@@ -2,15 +2,12 @@
 comments dealt with. Returning and approving are the workflow views' buttons, shown here too."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
 
 from plans.federation import comments
 from plans.federation.comments import PlanComment
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
 from plans.workflow.views import ReturnForm
 
 
@@ -29,34 +26,20 @@ class ResolveForm(forms.Form):
     resolved = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-def _get_comment_for_user(user, pk, comment_pk):
-    """A comment of a plan in the user's scope (404) whose comments they may mark (403)."""
-    plan = get_plan_for_user(user, pk, "plans.resolve_comment")
-    comment = plan.comments.filter(pk=comment_pk).first() if comment_pk else None
-    if comment is None:
-        raise PermissionDenied("Góp ý này không thuộc kế hoạch.")
-    return plan, comment
-
-
 def _review(request, plan, form=None, status=200):
-    user = request.user
     return render(request, "plans/review/page.html", {
         "plan": plan, **comments.review_outline(plan), "form": form, "return_form": ReturnForm(),
         "open": comments.OPEN_FOR_COMMENTS, "can_comment": plan.status in comments.OPEN_FOR_COMMENTS,
-        "can": {name: user.has_perm(f"plans.{name}_plan", plan) for name in ("return", "approve")},
     }, status=status)
 
 
-@login_required
-@require_GET
-def plan_review(request, pk):
-    return _review(request, get_plan_for_user(request.user, pk, "plans.comment_plan"))
+@plan_view("plans.comment_plan")
+def plan_review(request, plan):
+    return _review(request, plan)
 
 
-@login_required
-@require_POST
-def comment_add(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.comment_plan")
+@plan_view("plans.comment_plan", methods=("POST",))
+def comment_add(request, plan):
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa lưu được góp ý: hãy viết nội dung góp ý.")
@@ -71,14 +54,15 @@ def comment_add(request, pk):
     return redirect(f"{reverse('plan_review', args=[plan.pk])}#gop-y-{comment.pk}")
 
 
-@login_required
-@require_POST
-def comment_resolve(request, pk):
+@plan_view("plans.resolve_comment", methods=("POST",))
+def comment_resolve(request, plan):
     form = ResolveForm(request.POST)
-    comment_pk = form.cleaned_data["comment"] if form.is_valid() else None
-    plan, comment = _get_comment_for_user(request.user, pk, comment_pk)
-    comments.set_resolved(comment, form.cleaned_data["resolved"])
-    messages.success(request, "Đã đánh dấu góp ý là đã xử lý." if comment.resolved else "Đã mở lại góp ý.")
+    comment = plan.comments.filter(pk=form.cleaned_data["comment"]).first() if form.is_valid() else None
+    if comment is None:
+        messages.error(request, "Không tìm thấy góp ý này trong kế hoạch.")
+    else:
+        comments.set_resolved(comment, form.cleaned_data["resolved"])
+        messages.success(request, "Đã đánh dấu góp ý là đã xử lý." if comment.resolved else "Đã mở lại góp ý.")
     backs = _backs(plan)
     return redirect(request.POST.get("next") if request.POST.get("next") in backs else backs[0])
 

@@ -2,13 +2,10 @@
 import io
 
 from django import forms
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -17,6 +14,7 @@ from members.search import fold
 from plans import periods
 from plans.federation import overview
 from plans.models import AnnualPlan
+from unionplans.permissions import page_view
 
 # A page of the table; filtering and sorting cover every unit, the Excel file holds them all.
 PAGE_SIZE = 100
@@ -41,9 +39,7 @@ class OverviewForm(forms.Form):
 
 
 def _get_overview_for_user(request):
-    """The form and the table for the user (403 without a federation staff role)."""
-    if not request.user.has_perm("plans.view_overview"):
-        raise PermissionDenied("Trang tổng quan dành cho cán bộ công đoàn cấp trên.")
+    """The form and the table of the units the user's staff roles reach."""
     scope = overview.reach(request.user)
     form = OverviewForm(request.GET or None, superiors=overview.superiors(scope))
     data = form.cleaned_data if form.is_valid() else {}
@@ -56,8 +52,7 @@ def _get_overview_for_user(request):
     return form, {"kind": kind, "year": year, "label": periods.label(kind, year), "order": order}, rows
 
 
-@login_required
-@require_GET
+@page_view("plans.view_overview")
 def overview_page(request):
     form, period, rows = _get_overview_for_user(request)
     query = request.GET.copy()
@@ -79,8 +74,7 @@ def _cell(sheet, value, **style):
     return cell
 
 
-@login_required
-@require_GET
+@page_view("plans.view_overview")
 def overview_excel(request):
     _form, period, rows = _get_overview_for_user(request)
     # Write-only: a province's 2,000 rows stream out instead of being kept as cell objects.

@@ -4,11 +4,8 @@ import json
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plans import numbering
 from plans.months import services as months
@@ -18,7 +15,8 @@ from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.documents.docx import DOCX_CONTENT_TYPE, render_docx
 from plans.documents.pdf import RenderError, render_pdf
 from plans.months.reports import MonthlyReport
-from plans.scope import get_plan_for_user, plans_for_user
+from plans.scope import plan_view, report_view
+from unionplans.permissions import allowed
 
 
 class DraftForm(forms.Form):
@@ -40,37 +38,22 @@ class ReportForm(forms.ModelForm):
         error_messages = {"title": {"required": "Hãy ghi trích yếu của báo cáo."}}
 
 
-def _get_report_for_user(user, pk, perm="plans.view_report"):
-    """A report of a plan in the user's scope (404 otherwise) that `perm` allows (403 otherwise)."""
-    try:
-        report = MonthlyReport.objects.select_related("plan", "unit").get(pk=pk, plan__in=plans_for_user(user))
-    except MonthlyReport.DoesNotExist:
-        raise Http404("Không tìm thấy báo cáo.") from None
-    if not user.has_perm(perm, report):
-        raise PermissionDenied
-    return report
-
-
 def report_data(report):
     return json.loads(report.snapshot) if report.is_issued and report.snapshot else reports.export_report(report)
 
 
-@login_required
-@require_GET
-def report_list(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
-    visible = [r for r in plan.reports.all() if request.user.has_perm("plans.view_report", r)]
+@plan_view("plans.view_plan")
+def report_list(request, plan):
+    visible = [r for r in plan.reports.all() if allowed(request.user, "plans.view_report", r)]
     index = months.current_index(plan)
     form = DraftForm(plan=plan, initial={"month_index": index if months.in_period(index) else 0})
     return render(request, "plans/report/list.html", {
-        "plan": plan, "reports": visible, "form": form, "can_draft": request.user.has_perm("plans.draft_report", plan),
+        "plan": plan, "reports": visible, "form": form,
     })
 
 
-@login_required
-@require_POST
-def report_draft(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.draft_report")
+@plan_view("plans.draft_report", methods=("POST",))
+def report_draft(request, plan):
     form = DraftForm(request.POST, plan=plan)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["month_index"]))
@@ -83,15 +66,10 @@ def report_draft(request, pk):
     return redirect("report_detail", pk=report.pk)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def report_detail(request, pk):
-    report = _get_report_for_user(request.user, pk)
-    can_change = request.user.has_perm("plans.change_report", report)
-    form = ReportForm(instance=report) if can_change else None
+@report_view("plans.view_report", post="plans.change_report", methods=("GET", "POST"))
+def report_detail(request, report):
+    form = ReportForm(instance=report) if allowed(request.user, "plans.change_report", report) else None
     if request.method == "POST":
-        if not can_change:
-            raise PermissionDenied
         before = snapshot(MonthlyReport.objects.get(pk=report.pk))
         form = ReportForm(request.POST, instance=report)
         if form.is_valid():
@@ -102,14 +80,11 @@ def report_detail(request, pk):
         messages.error(request, "Chưa lưu được: hãy sửa các chỗ được đánh dấu.")
     return render(request, "plans/report/detail.html", {
         "report": report, "plan": report.plan, "form": form, "data": report_data(report),
-        "can_issue": request.user.has_perm("plans.issue_report", report),
     }, status=400 if form is not None and form.errors else 200)
 
 
-@login_required
-@require_POST
-def report_issue(request, pk):
-    report = _get_report_for_user(request.user, pk, "plans.issue_report")
+@report_view("plans.issue_report", methods=("POST",))
+def report_issue(request, report):
     try:
         reports.issue_report(request.user, report)
     except (workflow.WorkflowError, RenderError) as exc:
@@ -119,10 +94,8 @@ def report_issue(request, pk):
     return redirect("report_detail", pk=report.pk)
 
 
-@login_required
-@require_GET
-def report_pdf(request, pk):
-    report = _get_report_for_user(request.user, pk)
+@report_view("plans.view_report")
+def report_pdf(request, report):
     data = report_data(report)
     content = bytes(report.snapshot_pdf) if report.is_issued and report.snapshot_pdf else render_pdf(data)
     response = HttpResponse(content, content_type="application/pdf")
@@ -137,7 +110,6 @@ def docx_response(data, revision=""):
     return response
 
 
-@login_required
-@require_GET
-def report_docx(request, pk):
-    return docx_response(report_data(_get_report_for_user(request.user, pk)))
+@report_view("plans.view_report")
+def report_docx(request, report):
+    return docx_response(report_data(report))

@@ -2,14 +2,12 @@
 records the results."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
 
 from plans.months import targets_review
 from plans.models import Target
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
+from unionplans.permissions import allowed
 
 QUALITATIVE_CHOICES = [("", "Chưa đánh giá"), ("yes", "Đạt"), ("no", "Không đạt")]
 
@@ -42,16 +40,12 @@ class ResultForm(forms.Form):
         return result
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def review_targets(request, pk):
-    plan = get_plan_for_user(request.user, pk)
-    can_review = request.user.has_perm("plans.review_targets", plan)
+@plan_view("plans.view_plan", post="plans.review_targets", methods=("GET", "POST"))
+def review_targets(request, plan):
+    can_review = allowed(request.user, "plans.review_targets", plan)
     rows, _ = targets_review.review(plan)
     forms_by_target = {t.pk: ResultForm(request.POST or None, target=t) for t, _ in rows} if can_review else {}
     if request.method == "POST":
-        if not can_review:
-            raise PermissionDenied
         if all(f.is_valid() for f in forms_by_target.values()):
             for target, _ in rows:
                 targets_review.record_result(request.user, target, forms_by_target[target.pk].value())
@@ -60,7 +54,7 @@ def review_targets(request, pk):
         messages.error(request, "Chưa lưu được: hãy sửa các kết quả được đánh dấu.")
     rows, counts = targets_review.review(plan)
     return render(request, "plans/targets/review.html", {
-        "plan": plan, "counts": counts, "labels": targets_review.LABELS, "can_review": can_review,
+        "plan": plan, "counts": counts, "labels": targets_review.LABELS,
         "rows": [{"target": t, "outcome": o, "aim": targets_review.aim(t),
                   "label": targets_review.LABELS[o], "form": forms_by_target.get(t.pk)}
                  for t, o in rows],

@@ -3,18 +3,16 @@ on its own (htmx posts the row's form and gets the row back), so one failed save
 typed in the others, and the failed row comes back with its text and the reason."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import Truncator
-from django.views.decorators.http import require_GET, require_POST
 
 from members.models import Role
 from plans.months import services as months
 from plans.models import AnnualPlan, MonthlyActivity
-from plans.scope import get_plan_for_user, plans_for_user
+from plans.scope import plan_view, plans_for_user
+from unionplans.permissions import page_view
 
 
 def _prefix(activity):
@@ -46,17 +44,7 @@ class UnplannedForm(forms.Form):
     )
 
 
-def _get_plan_for_user(user, pk):
-    """An issued plan of the user's scope whose month rows they keep (404 / 403 otherwise)."""
-    plan = get_plan_for_user(user, pk)
-    if not plan.is_issued:
-        raise Http404("Kế hoạch chưa ban hành.")
-    if not user.has_perm("plans.update_months", plan):
-        raise PermissionDenied
-    return plan
-
-
-def _get_row_for_user(user, plan, row_pk):
+def _get_row(plan, row_pk):
     try:
         return plan.activities.get(pk=row_pk)
     except MonthlyActivity.DoesNotExist:
@@ -110,8 +98,7 @@ def _rows_context(plan):
     return {"plan": plan, "page_url": reverse("month_rows", args=[plan.pk]), "statuses": MonthlyActivity.Status.choices}
 
 
-@login_required
-@require_GET
+@page_view(None)
 def month_home(request):
     """Straight to the plan when the user keeps one; otherwise the list to choose from."""
     kept = plans_for_user(request.user).filter(
@@ -129,32 +116,26 @@ def _row_pk(request, name):
     return int(value) if value.isdigit() else None
 
 
-@login_required
-@require_GET
-def month_rows(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.update_months")
+def month_rows(request, plan):
     # The links of a row without JavaScript: ?sua=<row> opens an overdue row's form, ?chon=<row> a
     # row's member picker.
     context = _page_context(plan, pick=_row_pk(request, "chon"), opened=_row_pk(request, "sua"))
     return render(request, "plans/month/page.html", context)
 
 
-@login_required
-@require_GET
-def row_form(request, pk, row_pk):
+@plan_view("plans.update_months")
+def row_form(request, plan, row_pk):
     """The form of one overdue row, fetched by htmx when the user opens it from the list."""
-    plan = _get_plan_for_user(request.user, pk)
-    activity = _get_row_for_user(request.user, plan, row_pk)
+    activity = _get_row(plan, row_pk)
     item = _stored_item(plan, activity, months.current_index(plan), opened=True)
     return render(request, "plans/month/_row.html", _row_context(plan, item))
 
 
-@login_required
-@require_GET
-def row_people(request, pk, row_pk):
+@plan_view("plans.update_months")
+def row_people(request, plan, row_pk):
     """The picker of one row, fetched by htmx when the user opens "Chọn người thực hiện"."""
-    plan = _get_plan_for_user(request.user, pk)
-    activity = _get_row_for_user(request.user, plan, row_pk)
+    activity = _get_row(plan, row_pk)
     item = _row_item(plan, activity, months.current_index(plan), form=RowForm(instance=activity))
     return render(request, "plans/month/_people.html", _row_context(plan, item))
 
@@ -185,11 +166,9 @@ def _page_context(plan, failed=None, pick=None, opened=None):
     }
 
 
-@login_required
-@require_POST
-def update_row(request, pk, row_pk):
-    plan = _get_plan_for_user(request.user, pk)
-    activity = _get_row_for_user(request.user, plan, row_pk)
+@plan_view("plans.update_months", methods=("POST",))
+def update_row(request, plan, row_pk):
+    activity = _get_row(plan, row_pk)
     index = months.current_index(plan)
     form = RowForm(request.POST, instance=activity)
     htmx = request.headers.get("HX-Request") == "true"
@@ -210,10 +189,8 @@ def update_row(request, pk, row_pk):
     return redirect("month_rows", pk=plan.pk)
 
 
-@login_required
-@require_POST
-def add_unplanned(request, pk):
-    plan = _get_plan_for_user(request.user, pk)
+@plan_view("plans.update_months", methods=("POST",))
+def add_unplanned(request, plan):
     index = months.current_index(plan)
     form = UnplannedForm(request.POST)
     htmx = request.headers.get("HX-Request") == "true"

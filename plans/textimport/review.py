@@ -3,17 +3,17 @@
 and comes back to the page. Nothing reaches the database before "Lưu thành bản nháp"."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+
+from members.permissions import unit_view
 
 from plans.editor.drafting import import_recorded
 from plans.planformat import PlanFormatError, dumps, loads
 from plans.textimport import draft as drafts
 from plans.textimport import recognise_text
 from plans.textimport.preview import review_rows
-from plans.textimport.views import _get_unit_for_user, session_key
+from plans.textimport.views import session_key
 
 STALE = "Bản nháp đã thay đổi (có thể ở một thẻ khác) nên chưa làm được thao tác này: hãy xem lại và làm lại."
 NO_DRAFT = "Không có văn bản nào đang chờ kiểm tra: hãy tải tệp lên hoặc dán nội dung lại."
@@ -105,18 +105,14 @@ def _draft_or_redirect(request, unit):
     return stored, None if stored else redirect("textimport_source", unit.pk)
 
 
-@login_required
-@require_GET
-def import_review(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan")
+def import_review(request, unit):
     draft, gone = _draft_or_redirect(request, unit)
     return gone or _render(request, unit, draft)
 
 
-@login_required
-@require_POST
-def import_edit(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("POST",))
+def import_edit(request, unit):
     draft, gone = _draft_or_redirect(request, unit)
     if gone:
         return gone
@@ -136,11 +132,9 @@ def import_edit(request, unit_pk):
     return redirect(_review_url(unit, f"noi-{data['to']}" if anchor == "to" else anchor))
 
 
-@login_required
-@require_POST
-def import_json(request, unit_pk):
+@unit_view("plans.start_plan", methods=("POST",))
+def import_json(request, unit):
     """The advanced way: the chair's own JSON replaces the working plan once it passes the check."""
-    unit = _get_unit_for_user(request.user, unit_pk)
     draft, gone = _draft_or_redirect(request, unit)
     if gone:
         return gone
@@ -157,10 +151,8 @@ def import_json(request, unit_pk):
     return redirect(_review_url(unit))
 
 
-@login_required
-@require_POST
-def import_header(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("POST",))
+def import_header(request, unit):
     draft, gone = _draft_or_redirect(request, unit)
     if gone:
         return gone
@@ -173,10 +165,8 @@ def import_header(request, unit_pk):
     return redirect(_review_url(unit, "trich-yeu"))
 
 
-@login_required
-@require_POST
-def import_confirm(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("POST",))
+def import_confirm(request, unit):
     draft, gone = _draft_or_redirect(request, unit)
     if gone:
         return gone

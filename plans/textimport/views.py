@@ -4,13 +4,13 @@ What was recognised becomes a working draft in the session; plans/textimport_rev
 for the chair to correct and save. Nothing is written to the database here.
 """
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
 
-from members.scope import get_unit_for_user, units_for_user
+from members.permissions import unit_view
+from members.scope import units_for_user
 from plans.textimport import read_upload, recognise_text
 from plans.textimport.draft import new_draft
+from unionplans.permissions import allowed, page_view
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -48,22 +48,15 @@ def session_key(unit):
     return f"textimport_{unit.pk}"
 
 
-def _get_unit_for_user(user, pk):
-    """The unit in the user's scope (404) that they may bring a plan into (403)."""
-    return get_unit_for_user(user, pk, "plans.import_plan")
-
-
-@login_required
+@page_view(None)
 def import_units(request):
     """The units the user may bring a plan into."""
-    units = [unit for unit in units_for_user(request.user).order_by("name") if request.user.has_perm("plans.import_plan", unit)]
+    units = [unit for unit in units_for_user(request.user).order_by("name") if allowed(request.user, "plans.start_plan", unit)]
     return render(request, "plans/textimport/units.html", {"units": units})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_source(request, unit_pk):
-    unit = _get_unit_for_user(request.user, unit_pk)
+@unit_view("plans.start_plan", methods=("GET", "POST"))
+def import_source(request, unit):
     form = SourceForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         source = form.cleaned_data["source"]

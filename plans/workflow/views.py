@@ -2,15 +2,13 @@
 bổ sung) of an issued plan, and its history."""
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
 
 from plans.workflow import services as workflow
 from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan
-from plans.scope import get_plan_for_user
+from plans.scope import plan_view
+from unionplans.permissions import allowed
 
 STEP_ACTIONS = [AuditEntry.Action.SUBMIT, AuditEntry.Action.RETURN, AuditEntry.Action.APPROVE, AuditEntry.Action.ISSUE]
 
@@ -30,39 +28,25 @@ class RevisionForm(forms.Form):
 
 
 def _status_context(request, plan, return_form=None, revision_form=None):
-    user = request.user
-    steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if user.has_perm("plans.view_history", plan) else None
+    steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if allowed(request.user, "plans.view_history", plan) else None
     return {
         "plan": plan, "steps": steps, "return_form": return_form or ReturnForm(),
-        "revision_form": revision_form or RevisionForm(),
-        "can": {name: user.has_perm(f"plans.{name}_plan", plan) for name in ("submit", "return", "approve", "issue", "revise")},
-        "can_view_history": user.has_perm("plans.view_history", plan),
-        "replaced_by": plan.replaced_by.all(),
+        "revision_form": revision_form or RevisionForm(), "replaced_by": plan.replaced_by.all(),
     }
 
 
-@login_required
-@require_GET
-def plan_status(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
+@plan_view("plans.view_plan")
+def plan_status(request, plan):
     return render(request, "plans/workflow/status.html", _status_context(request, plan))
 
 
-# Who takes each step whatever the plan's status: to them a step the status no longer allows (a
-# second tab, a click after someone else's step) says where the plan is, instead of a bare 403.
-ROLE_OF_STEP = {
-    "plans.submit_plan": "plans.write_plan", "plans.issue_plan": "plans.write_plan", "plans.withdraw_plan": "plans.write_plan",
-    "plans.approve_plan": "plans.review_plan", "plans.return_plan": "plans.review_plan",
-}
-
-
-def _run_step(request, pk, perm, step, done_message, then="plan_status", **kwargs):
-    plan = get_plan_for_user(request.user, pk, "plans.view_plan")
-    if not request.user.has_perm(perm, plan):
-        if request.user.has_perm(ROLE_OF_STEP[perm], plan):
-            messages.error(request, f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể làm bước này nữa.")
-            return redirect(then, pk=plan.pk)
-        raise PermissionDenied
+def _run_step(request, plan, perm, step, done_message, then="plan_status", **kwargs):
+    """The step views are declared with who takes the step at all (write_plan, review_plan); the
+    step's own permission also asks the plan's status, and a step the status no longer allows (a
+    second tab, a click after someone else's step) says where the plan is instead of a bare 403."""
+    if not allowed(request.user, perm, plan):
+        messages.error(request, f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể làm bước này nữa.")
+        return redirect(then, pk=plan.pk)
     try:
         step(request.user, plan, **kwargs)
     except workflow.WorkflowError as exc:
@@ -72,48 +56,40 @@ def _run_step(request, pk, perm, step, done_message, then="plan_status", **kwarg
     return redirect(then, pk=plan.pk)
 
 
-@login_required
-@require_POST
-def submit_plan(request, pk):
-    return _run_step(request, pk, "plans.submit_plan", workflow.submit, "Đã gửi kế hoạch lên cấp trên.")
+@plan_view("plans.write_plan", methods=("POST",))
+def submit_plan(request, plan):
+    return _run_step(request, plan, "plans.submit_plan", workflow.submit, "Đã gửi kế hoạch lên cấp trên.")
 
 
-@login_required
-@require_POST
-def withdraw_plan(request, pk):
+@plan_view("plans.write_plan", methods=("POST",))
+def withdraw_plan(request, plan):
     """Back to draft from the editor's banner; the editor opens again, editable."""
-    return _run_step(request, pk, "plans.withdraw_plan", workflow.withdraw, "Đã rút kế hoạch về để sửa.", then="plan_editor")
+    return _run_step(request, plan, "plans.withdraw_plan", workflow.withdraw, "Đã rút kế hoạch về để sửa.", then="plan_editor")
 
 
-@login_required
-@require_POST
-def approve_plan(request, pk):
-    return _run_step(request, pk, "plans.approve_plan", workflow.approve, "Đã duyệt kế hoạch.")
+@plan_view("plans.review_plan", methods=("POST",))
+def approve_plan(request, plan):
+    return _run_step(request, plan, "plans.approve_plan", workflow.approve, "Đã duyệt kế hoạch.")
 
 
-@login_required
-@require_POST
-def issue_plan(request, pk):
-    return _run_step(request, pk, "plans.issue_plan", workflow.issue, "Đã ban hành kế hoạch; số và ngày đã được cấp.")
+@plan_view("plans.write_plan", methods=("POST",))
+def issue_plan(request, plan):
+    return _run_step(request, plan, "plans.issue_plan", workflow.issue, "Đã ban hành kế hoạch; số và ngày đã được cấp.")
 
 
-@login_required
-@require_POST
-def return_plan(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.return_plan")
+@plan_view("plans.review_plan", methods=("POST",))
+def return_plan(request, plan):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa trả lại được: hãy ghi những điểm cần sửa.")
         return render(request, "plans/workflow/status.html", _status_context(request, plan, form), status=400)
-    return _run_step(request, pk, "plans.return_plan", workflow.return_for_revision,
+    return _run_step(request, plan, "plans.return_plan", workflow.return_for_revision,
                      "Đã trả lại kế hoạch để đơn vị sửa.", comment=form.cleaned_data["comment"])
 
 
-@login_required
-@require_POST
-def revise_plan(request, pk):
+@plan_view("plans.revise_plan", methods=("POST",))
+def revise_plan(request, plan):
     """The chair starts a điều chỉnh or bổ sung of an issued plan: a draft copy, opened in the editor."""
-    plan = get_plan_for_user(request.user, pk, "plans.revise_plan")
     form = RevisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa tạo được bản mới: hãy chọn điều chỉnh hoặc bổ sung.")
@@ -127,9 +103,7 @@ def revise_plan(request, pk):
     return redirect("plan_editor", pk=draft.pk)
 
 
-@login_required
-@require_GET
-def plan_history(request, pk):
-    plan = get_plan_for_user(request.user, pk, "plans.view_history")
+@plan_view("plans.view_history")
+def plan_history(request, plan):
     entries = plan.audit_entries.select_related("actor", "content_type")[:500]
     return render(request, "plans/workflow/history.html", {"plan": plan, "entries": entries})

@@ -229,15 +229,21 @@ def test_bch_member_of_another_unit_gets_404(client, plan):
 
 
 def test_plain_member_may_read_the_plan_but_not_update_rows(client, plan):
-    row = ActivityFactory(plan=plan, month_index=3)
+    row = ActivityFactory(plan=plan, month_index=3, content="Hội thi cắm hoa 20/11")
     client.force_login(RoleFactory(unit=plan.unit, kind=Role.Kind.MEMBER).user)
-    response = client.post(reverse("month_row_update", args=[plan.pk, row.pk]), _post(plan, row, status="done", result=""))
-    assert response.status_code == 403
+    page = client.get(reverse("plan_status", args=[plan.pk]))
+    assert page.status_code == 200 and plan.title in page.content.decode()
+    response = client.post(reverse("month_row_update", args=[plan.pk, row.pk]), _post(plan, row, status="done", result="Xong"))
+    assert response.status_code == 403 and "Không có quyền" in response.content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.result) == (MonthlyActivity.Status.PLANNED, "")
 
 
 def test_draft_plan_has_no_month_page(client, bch, plan):
+    """The month rows are the follow-up of an issued plan; a draft's are the chair's to write."""
     draft = PlanFactory(unit=plan.unit)
-    assert client.get(reverse("month_rows", args=[draft.pk])).status_code == 404
+    response = client.get(reverse("month_rows", args=[draft.pk]))
+    assert response.status_code == 403 and "Không có quyền" in response.content.decode()
 
 
 def test_anonymous_is_sent_to_login(client, plan):

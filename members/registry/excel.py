@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from members.models import Member
+from unionplans.spreadsheet import row as safe_row
 
 # (header printed in row 1, model field, kind)
 COLUMNS = [
@@ -47,7 +48,7 @@ def _workbook(members=()):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for member in members:
-        sheet.append([_export_value(member, name, kind) for _, name, kind in COLUMNS])
+        sheet.append(safe_row(sheet, [_export_value(member, name, kind) for _, name, kind in COLUMNS]))
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = 20
     buffer = io.BytesIO()

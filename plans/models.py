@@ -51,8 +51,9 @@ class AnnualPlan(models.Model):
     snapshot_pdf = models.BinaryField("bản lưu (PDF)", blank=True, editable=False)
     snapshot_sha256 = models.CharField("SHA-256 của bản lưu", max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True, editable=False)
-    # Raised by every save of the editor (plans.editor.editing): a form carries the version it was
-    # opened at, so a save over someone else's newer one is refused instead of overwriting it.
+    # Raised by every save of the editor (plans.editor.editing) and every workflow step
+    # (plans.workflow.services): a form carries the version it was opened at, so a save or a step
+    # over someone else's newer one is refused instead of overwriting it.
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)

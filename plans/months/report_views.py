@@ -14,9 +14,10 @@ from plans import numbering
 from plans.months import services as months
 from plans.months import reports
 from plans.workflow import services as workflow
+from plans.workflow.forms import IssueForm
 from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.documents.docx import DOCX_CONTENT_TYPE, render_docx
-from plans.documents.pdf import RenderError, render_pdf
+from plans.documents.pdf import render_pdf
 from plans.months.reports import MonthlyReport
 from plans.scope import get_plan_for_user, plans_for_user
 
@@ -102,7 +103,7 @@ def report_detail(request, pk):
         messages.error(request, "Chưa lưu được: hãy sửa các chỗ được đánh dấu.")
     return render(request, "plans/report/detail.html", {
         "report": report, "plan": report.plan, "form": form, "data": report_data(report),
-        "can_issue": request.user.has_perm("plans.issue_report", report),
+        "can_issue": request.user.has_perm("plans.issue_report", report), "issue_form": IssueForm(),
     }, status=400 if form is not None and form.errors else 200)
 
 
@@ -111,8 +112,8 @@ def report_detail(request, pk):
 def report_issue(request, pk):
     report = _get_report_for_user(request.user, pk, "plans.issue_report")
     try:
-        reports.issue_report(request.user, report)
-    except (workflow.WorkflowError, RenderError) as exc:
+        reports.issue_report(request.user, report, request.POST.get("signing_password", ""))
+    except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Đã ban hành báo cáo; số và ngày đã được cấp.")

@@ -27,7 +27,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "logout", "healthz"}  # reachable by anyone by design
+PUBLIC = {"login", "logout", "healthz", "verify_upload"}  # reachable by anyone by design
 ROLES = ["staff", "chair", "executive", "member", "outsider", "anonymous"]
 TARGETS = ["own-draft", "own-issued", "sibling", "above", "foreign"]
 # Words that appear only in one unit's things (its plans, members, month rows), and in its name.

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "unionplans.security.ContentSecurityPolicyMiddleware",
+    "unionplans.security.PrivatePagesMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -169,9 +170,12 @@ DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
 _CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
 
 
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
 def _shared_cache(folder, timeout, **options):
-    if os.environ.get("REDIS_URL"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
+    if REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                 "KEY_PREFIX": folder, "TIMEOUT": timeout}
     return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(_CACHE_DIR / folder),
             "TIMEOUT": timeout, "OPTIONS": options}
@@ -193,6 +197,21 @@ MEMBER_SEARCH_SECONDS = int(os.environ.get("MEMBER_SEARCH_SECONDS", "600"))
 SIGNING_KEY_SECRET = os.environ.get("SIGNING_KEY_SECRET") or f"signing-key:{SECRET_KEY}"
 SIGNING_TSA_URL = os.environ.get("SIGNING_TSA_URL", "").strip()
 SIGNING_TRUST_ROOTS = [p.strip() for p in os.environ.get("SIGNING_TRUST_ROOTS", "").split(",") if p.strip()]
+
+# The server log goes to stderr (systemd's journal, docker logs), production included: every error
+# with its request path and user id (unionplans.log), never personal data; LOG_LEVEL to change it.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_context": {"()": "unionplans.log.RequestContextFilter"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s path=%(path)s user=%(user_id)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                            "filters": ["request_context"], "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own loggers would otherwise print only when DEBUG is on; here they reach the root's handler.
+    "loggers": {"django": {"handlers": [], "level": "WARNING", "propagate": True},
+                "django.server": {"handlers": [], "level": "INFO", "propagate": True}},
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

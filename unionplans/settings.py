@@ -213,6 +213,14 @@ LOGGING = {
                 "django.server": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 
+# What an upload may cost to read (unionplans.uploads; README, "Limits on uploads"). Real plans are
+# 300 to 1,500 paragraphs and lines; a union's member list a few hundred to a few thousand rows.
+IMPORT_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IMPORT_MAX_UNCOMPRESSED_BYTES", str(20_000_000)))
+IMPORT_MAX_PARAGRAPHS = int(os.environ.get("IMPORT_MAX_PARAGRAPHS", "10000"))
+IMPORT_MAX_LINES = int(os.environ.get("IMPORT_MAX_LINES", "10000"))
+IMPORT_MAX_SECONDS = float(os.environ.get("IMPORT_MAX_SECONDS", "10"))
+MEMBER_IMPORT_MAX_ROWS = int(os.environ.get("MEMBER_IMPORT_MAX_ROWS", "5000"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

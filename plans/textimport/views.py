@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from members.scope import get_unit_for_user, units_for_user
-from plans.textimport import read_upload, recognise_text
+from plans.textimport import checked_text, read_upload, recognise_text
 from plans.textimport.draft import new_draft
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -40,7 +40,10 @@ class SourceForm(forms.Form):
             except ValueError as exc:
                 self.add_error("file", str(exc))
         else:
-            data["source"] = text
+            try:
+                data["source"] = checked_text(text)
+            except ValueError as exc:
+                self.add_error("text", str(exc))
         return data
 
 

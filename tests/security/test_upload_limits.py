@@ -8,8 +8,8 @@ import docx
 import pytest
 from django.urls import reverse
 
-from members.models import Member, Role
-from tests.factories import RoleFactory, UnitFactory
+from members.models import Member
+from tests.test_member_excel import chair_client  # noqa: F401  (the fixture: a chair logged in, on .unit)
 
 pytestmark = pytest.mark.django_db
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -62,14 +62,6 @@ def _upload(data, name):
     upload = io.BytesIO(data)
     upload.name = name
     return upload
-
-
-@pytest.fixture
-def chair_client(client):
-    unit = UnitFactory()
-    client.force_login(RoleFactory(unit=unit, kind=Role.Kind.CHAIR).user)
-    client.unit = unit
-    return client
 
 
 def _timed_post(client, url, data):

@@ -51,8 +51,9 @@ class AnnualPlan(models.Model):
     snapshot_pdf = models.BinaryField("bản lưu (PDF)", blank=True, editable=False)
     snapshot_sha256 = models.CharField("SHA-256 của bản lưu", max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True, editable=False)
-    # The version of the plan's own blocks in the editor (head, closing, signature; plans.editor.blocks)
-    # and of the structure the editor's whole-page forms change: a save over a newer one is refused.
+    # Raised by every save of the editor (plans.editor.editing) and every workflow step
+    # (plans.workflow.services): a form carries the version it was opened at, so a save or a step
+    # over someone else's newer one is refused instead of overwriting it.
     version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
     # The versions of the plan's own blocks in the editor, one each, so the trích yếu and the Nơi nhận
     # written by two people at once never conflict (plans.editor.blocks).

@@ -12,7 +12,7 @@ from django.db import transaction
 from members.models import Unit
 from plans import periods
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
-from unionplans.fields import nfc
+from unionplans.fields import has_control_characters, nfc
 
 FORMAT = "unionplans.plan/1"
 MONTH_COLUMNS = ("time", "content", "measures", "owner")
@@ -63,6 +63,8 @@ def _text(value, path, required=False):
         raise PlanFormatError(path, "phải là một chuỗi văn bản.")
     if required and not value.strip():
         raise PlanFormatError(path, "không được để trống.")
+    if has_control_characters(value):
+        raise PlanFormatError(path, "có ký tự điều khiển không in được (như ký tự NUL): hãy xóa chúng khỏi tệp.")
 
 
 def _list(value, path):

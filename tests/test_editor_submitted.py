@@ -41,8 +41,7 @@ def test_a_submitted_plan_reads_as_the_document_with_its_date_and_can_be_withdra
 
 def test_once_the_federation_acted_there_is_no_withdrawing(client, world):
     plan, chair, staff = world
-    workflow.submit(chair, plan)
-    workflow.approve(staff, plan)
+    workflow.approve(staff, workflow.submit(chair, plan))
     client.force_login(chair)
     page = client.get(reverse("plan_editor", args=[plan.pk])).content.decode()
     assert "Đã duyệt" in page and "Rút lại để sửa" not in page

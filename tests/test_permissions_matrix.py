@@ -26,7 +26,7 @@ from unionplans.audit.models import AuditEntry, record
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"login", "logout", "healthz"}  # reachable by anyone by design
+PUBLIC = {"login", "logout", "healthz", "verify_upload"}  # reachable by anyone by design
 # "dual" chairs the sibling union and is staff of the federation above both unions.
 ROLES = ["staff", "chair", "executive", "member", "outsider", "dual", "superuser", "anonymous"]
 RELATIONS = ["own", "sibling", "parent", "foreign"]

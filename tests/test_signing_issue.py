@@ -54,7 +54,7 @@ def issued(client, world):
     client.force_login(chair)
     page = client.get(reverse("plan_status", args=[plan.pk])).content.decode()
     assert "văn bản được ký số bằng chứng thư số của" in page
-    assert client.post(reverse("plan_issue", args=[plan.pk])).status_code == 302
+    assert client.post(reverse("plan_issue", args=[plan.pk]), {"signing_password": PASSWORD}).status_code == 302
     plan.refresh_from_db()
     return plan
 
@@ -187,7 +187,7 @@ def test_the_monthly_report_is_signed_through_the_same_path(issued, trust_root):
 
     report = MonthlyReport.objects.create(plan=issued, unit=issued.unit, month_index=1, title="tháng 9 năm 2024",
                                           issuer=issued.issuer, signers=issued.signers)
-    report = issue_report(issued.unit.roles.get().user, report)
+    report = issue_report(issued.unit.roles.get().user, report, PASSWORD)
     (signature,) = verify_pdf(bytes(report.snapshot_pdf)).signatures
     assert signature.signer == SIGNER_CN and signature.intact and signature.trusted
 

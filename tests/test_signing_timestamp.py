@@ -62,7 +62,7 @@ def test_issuing_with_a_time_stamp_server_gives_a_timestamped_signature(tsa_url,
     save_credential(chair, unit, read_pkcs12(ca.pkcs12(), PASSWORD), clean_png(png(), "chữ ký"), clean_png(png(), "con dấu"))
     plan = PlanFactory(unit=unit, status=AnnualPlan.Status.APPROVED)
     ActivityFactory(plan=plan)
-    issued = workflow.issue(chair, plan)
+    issued = workflow.issue(chair, plan, signing_password=PASSWORD)
     (signature,) = verify_pdf(bytes(issued.snapshot_pdf)).signatures
     assert signature.timestamped and signature.intact and signature.trusted
     assert "có dấu thời gian" in dict((label, value) for label, value, _ in signature.rows())["Thời điểm ký"]

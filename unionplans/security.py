@@ -28,3 +28,21 @@ class ContentSecurityPolicyMiddleware:
         if self.policy:
             response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class PrivatePagesMiddleware:
+    """Every answer to a signed-in user shows something of a union (members' records, plans with
+    their people's names, exports), so none is kept by a browser or a proxy: `private, no-store`.
+    A view that sets its own Cache-Control keeps it: the printed PDF of a plan says `private,
+    no-cache` and is revalidated by its ETag. Views that show what an anonymous visitor uploaded
+    (the signature check) mark themselves with `private_page`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or getattr(response, "private_page", False):
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        return response

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "unionplans.security.ContentSecurityPolicyMiddleware",
+    "unionplans.security.PrivatePagesMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,9 +175,12 @@ DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
 _CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
 
 
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
 def _shared_cache(folder, timeout, **options):
-    if os.environ.get("REDIS_URL"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"],
+    if REDIS_URL:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                 "KEY_PREFIX": folder, "TIMEOUT": timeout}
     return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(_CACHE_DIR / folder),
             "TIMEOUT": timeout, "OPTIONS": options}
@@ -195,6 +199,29 @@ CACHES = {
 SIGNING_KEY_SECRET = os.environ.get("SIGNING_KEY_SECRET") or f"signing-key:{SECRET_KEY}"
 SIGNING_TSA_URL = os.environ.get("SIGNING_TSA_URL", "").strip()
 SIGNING_TRUST_ROOTS = [p.strip() for p in os.environ.get("SIGNING_TRUST_ROOTS", "").split(",") if p.strip()]
+
+# The server log goes to stderr (systemd's journal, docker logs), production included: every error
+# with its request path and user id (unionplans.log), never personal data; LOG_LEVEL to change it.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_context": {"()": "unionplans.log.RequestContextFilter"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s path=%(path)s user=%(user_id)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
+                            "filters": ["request_context"], "formatter": "line"}},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own loggers would otherwise print only when DEBUG is on; here they reach the root's handler.
+    "loggers": {"django": {"handlers": [], "level": "WARNING", "propagate": True},
+                "django.server": {"handlers": [], "level": "INFO", "propagate": True}},
+}
+
+# What an upload may cost to read (unionplans.uploads; README, "Limits on uploads"). Real plans are
+# 300 to 1,500 paragraphs and lines; a union's member list a few hundred to a few thousand rows.
+IMPORT_MAX_UNCOMPRESSED_BYTES = int(os.environ.get("IMPORT_MAX_UNCOMPRESSED_BYTES", str(20_000_000)))
+IMPORT_MAX_PARAGRAPHS = int(os.environ.get("IMPORT_MAX_PARAGRAPHS", "10000"))
+IMPORT_MAX_LINES = int(os.environ.get("IMPORT_MAX_LINES", "10000"))
+IMPORT_MAX_SECONDS = float(os.environ.get("IMPORT_MAX_SECONDS", "10"))
+MEMBER_IMPORT_MAX_ROWS = int(os.environ.get("MEMBER_IMPORT_MAX_ROWS", "5000"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

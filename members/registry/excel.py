@@ -4,11 +4,14 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
 from members.models import Member
+from unionplans.spreadsheet import row as safe_row
+from unionplans.uploads import Deadline, UploadTooBig, check_count, check_zip
 
 # (header printed in row 1, model field, kind)
 COLUMNS = [
@@ -47,7 +50,7 @@ def _workbook(members=()):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for member in members:
-        sheet.append([_export_value(member, name, kind) for _, name, kind in COLUMNS])
+        sheet.append(safe_row(sheet, [_export_value(member, name, kind) for _, name, kind in COLUMNS]))
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = 20
     buffer = io.BytesIO()
@@ -76,8 +79,9 @@ def read_rows(file, unit_card_numbers=None):
     """Every data row of the sheet with its values and its errors; a sheet that cannot be read
     at all gives a single row 0 with the reason."""
     try:
-        sheet = load_workbook(file, read_only=True, data_only=True).active
-        rows = list(sheet.iter_rows(values_only=True))
+        rows = _sheet_rows(file)
+    except UploadTooBig as exc:
+        return [Row(0, errors=[str(exc)])]
     except Exception:  # openpyxl raises many kinds of error for a file that is not an .xlsx
         return [Row(0, errors=["Không đọc được tệp: hãy dùng tệp .xlsx theo mẫu."])]
     header = [str(v or "").strip() for v in (rows[0] if rows else ())]
@@ -100,6 +104,20 @@ def read_rows(file, unit_card_numbers=None):
         if row.values.get("card_number") in taken:
             row.errors.append(f"Số thẻ {row.values['card_number']} đã có trong hệ thống.")
     return parsed
+
+
+def _sheet_rows(file):
+    """The sheet's rows, streamed (read-only), only the template's columns of each, and refused at
+    the first row past MEMBER_IMPORT_MAX_ROWS (the header aside) or past the reading time limit."""
+    check_zip(file)
+    deadline = Deadline()
+    sheet = load_workbook(file, read_only=True, data_only=True).active
+    rows = []
+    for raw in sheet.iter_rows(max_col=len(HEADERS), values_only=True):
+        rows.append(raw)
+        check_count(len(rows) - 1, settings.MEMBER_IMPORT_MAX_ROWS, "dòng đoàn viên")
+        deadline.check()
+    return rows
 
 
 def _parse(number, raw):

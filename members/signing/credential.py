@@ -1,10 +1,13 @@
 """A unit's signing credential: its certificate and private key, the signer's signature image and
 the unit's seal, which issuing puts on and into a document (plans.documents.pdf.pades).
 
-The PKCS#12 password is used once, to open the file at upload, and never kept in any form: the
-key and chain are re-exported without it and encrypted (Fernet) under a key derived from the
-SIGNING_KEY_SECRET setting, so a copy of the database alone does not give anyone the key. The
-images are decoded and re-encoded, so nothing of the uploaded files but their pixels is stored.
+Only the person who knows the certificate's password can sign. The key is kept as a PKCS#12
+encrypted under that password (AES-256, PBKDF2), asked at upload and again at each issue, and never
+stored in any form; that file is encrypted once more (Fernet) under a key derived from the
+SIGNING_KEY_SECRET setting, so a copy of the database alone gives neither the key nor anything to
+guess the password against. Whoever takes over the chair's account (a password reset, a stolen
+session) can issue nothing signed without the certificate's password. The images are decoded and
+re-encoded, so nothing of the uploaded files but their pixels is stored.
 """
 import base64
 import io
@@ -25,6 +28,10 @@ MAX_PKCS12_BYTES = 100 * 1024
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 MAX_IMAGE_SIDE = 2000
 MIN_IMAGE_SIDE = 40
+# PBKDF2 rounds of the stored PKCS#12: about a tenth of a second to open it, at each issue.
+KEY_KDF_ROUNDS = 200_000
+WRONG_PASSWORD = "Mật khẩu chứng thư số không đúng: văn bản chưa được ký và chưa ban hành."
+NO_PASSWORD = "Hãy nhập mật khẩu của chứng thư số: chỉ người giữ mật khẩu này mới ký được văn bản của đơn vị."
 
 
 class CredentialError(ValueError):
@@ -32,7 +39,7 @@ class CredentialError(ValueError):
 
 
 def _fernet():
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"unionplans signing credential v1").derive(
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"unionplans signing credential v2").derive(
         settings.SIGNING_KEY_SECRET.encode()
     )
     return Fernet(base64.urlsafe_b64encode(key))
@@ -71,13 +78,21 @@ def read_pkcs12(data, password):
     """(sealed key blob, certificate) of a PKCS#12 file opened with `password`, or CredentialError."""
     if len(data) > MAX_PKCS12_BYTES:
         raise CredentialError("Tệp chứng thư số quá lớn: tệp .p12/.pfx thường chỉ vài KB.")
+    if not password:
+        raise CredentialError(
+            "Hãy nhập mật khẩu của tệp chứng thư số. Tệp không có mật khẩu thì hãy xuất lại kèm mật khẩu: "
+            "mật khẩu đó được hỏi mỗi lần ký."
+        )
     try:
-        key, cert, chain = pkcs12.load_key_and_certificates(data, password.encode() if password else None)
+        key, cert, chain = pkcs12.load_key_and_certificates(data, password.encode())
     except ValueError:
         raise CredentialError("Không mở được tệp chứng thư số: mật khẩu không đúng, hoặc tệp không phải .p12/.pfx.") from None
     _check_usable(key, cert, timezone.now())
-    clear = pkcs12.serialize_key_and_certificates(None, key, cert, chain or None, serialization.NoEncryption())
-    return _fernet().encrypt(clear), cert
+    sealed = (
+        serialization.PrivateFormat.PKCS12.encryption_builder().kdf_rounds(KEY_KDF_ROUNDS)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC).hmac_hash(hashes.SHA256()).build(password.encode())
+    )
+    return _fernet().encrypt(pkcs12.serialize_key_and_certificates(None, key, cert, chain or None, sealed)), cert
 
 
 def clean_png(data, what):
@@ -114,7 +129,7 @@ class SigningCredential(models.Model):
     unit = models.OneToOneField(
         "members.Unit", verbose_name="đơn vị", on_delete=models.CASCADE, related_name="signing_credential",
     )
-    # Fernet token of the PKCS#12 re-exported without a password; see the module docstring.
+    # Fernet token of the PKCS#12 encrypted under the certificate's password; see the module docstring.
     key_blob = models.BinaryField("khóa và chứng thư (đã mã hóa)")
     subject = models.CharField("người được cấp", max_length=500)
     issuer = models.CharField("tổ chức cấp", max_length=500)
@@ -144,14 +159,23 @@ class SigningCredential(models.Model):
     def is_current(self):
         return self.not_before <= timezone.now() <= self.not_after
 
-    def pkcs12(self):
-        """The key and chain as a PKCS#12 with no password, for the signer only; never stored so."""
+    def pkcs12(self, password):
+        """The key and chain as a PKCS#12 still encrypted under the certificate's `password`, once
+        that password is known to open it (CredentialError otherwise)."""
+        if not password:
+            raise CredentialError(NO_PASSWORD)
         try:
-            return _fernet().decrypt(bytes(self.key_blob))
+            sealed = _fernet().decrypt(bytes(self.key_blob))
         except InvalidToken:
             raise CredentialError(
-                "Không giải mã được khóa ký số của đơn vị (khóa máy chủ SIGNING_KEY_SECRET đã đổi): hãy tải lại chứng thư số."
+                "Không mở được khóa ký số đã lưu của đơn vị (khóa máy chủ SIGNING_KEY_SECRET đã đổi, hoặc chứng thư "
+                "được tải lên trước khi việc ký cần mật khẩu): hãy tải lại chứng thư số."
             ) from None
+        try:
+            pkcs12.load_key_and_certificates(sealed, password.encode())
+        except ValueError:
+            raise CredentialError(WRONG_PASSWORD) from None
+        return sealed
 
     def images(self):
         """The signature and seal as data: URIs, the only images the renderer takes from us."""

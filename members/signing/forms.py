@@ -16,7 +16,7 @@ class SigningCredentialForm(CrispyMixin, forms.Form):
     password = forms.CharField(
         label="Mật khẩu của tệp chứng thư số", required=False, strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}, render_value=False),
-        help_text="Chỉ dùng để mở tệp lúc tải lên; hệ thống không lưu mật khẩu này.",
+        help_text="Khóa được lưu mã hóa bằng mật khẩu này; mỗi lần ban hành văn bản sẽ hỏi lại mật khẩu. Hệ thống không lưu mật khẩu.",
     )
     signature = forms.FileField(
         label="Ảnh chữ ký của người ký (PNG nền trong suốt, mực xanh)", required=False,

@@ -9,6 +9,7 @@ from plans.editor.editing import lines
 from plans.editor.signing import SigningForm
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from plans.planformat import PlanFormatError, loads
+from unionplans.fields import refuse_control_characters
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 LINES_HELP = "Mỗi dòng là một mục."
@@ -88,7 +89,8 @@ class HeadingForm(forms.ModelForm):
 
 class ParagraphForm(forms.Form):
     # Line breaks typed inside a paragraph print as they are (white-space: pre-line).
-    text = forms.CharField(label="Đoạn văn", widget=forms.Textarea(attrs={"rows": 2}),
+    # A paragraph is one item of the section's JSON list, not a model field: its validator is named here.
+    text = forms.CharField(label="Đoạn văn", widget=forms.Textarea(attrs={"rows": 2}), validators=[refuse_control_characters],
                            error_messages={"required": "Đoạn văn đang trống: hãy gõ nội dung, hoặc xóa đoạn này."})
 
 

@@ -7,7 +7,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from members.search import fold
@@ -15,6 +14,7 @@ from plans import periods
 from plans.federation import overview
 from plans.models import AnnualPlan
 from unionplans.permissions import page_view
+from unionplans.spreadsheet import cell, row as safe_row
 
 # A page of the table; filtering and sorting cover every unit, the Excel file holds them all.
 PAGE_SIZE = 100
@@ -67,13 +67,6 @@ def overview_page(request):
     })
 
 
-def _cell(sheet, value, **style):
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
-
-
 @page_view("plans.view_overview")
 def overview_excel(request):
     _form, period, rows = _get_overview_for_user(request)
@@ -82,10 +75,11 @@ def overview_excel(request):
     sheet = book.create_sheet("Tổng quan")
     sheet.column_dimensions["A"].width = 45
     sheet.column_dimensions["B"].width = 35
-    sheet.append([_cell(sheet, title, font=Font(bold=True)) for title in HEADERS])
+    sheet.append([cell(sheet, title, font=Font(bold=True)) for title in HEADERS])
     for row in rows:
-        sheet.append([row.name, row.superior, row.status_label, _cell(sheet, row.status_date, number_format="DD/MM/YYYY"),
-                      row.month_done, row.month_total, row.month_share, row.targets_set, row.targets_assessed, row.targets_met])
+        sheet.append(safe_row(sheet, [row.name, row.superior, row.status_label, cell(sheet, row.status_date, number_format="DD/MM/YYYY"),
+                                      row.month_done, row.month_total, row.month_share, row.targets_set, row.targets_assessed,
+                                      row.targets_met]))
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

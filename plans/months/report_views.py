@@ -11,9 +11,10 @@ from plans import numbering
 from plans.months import services as months
 from plans.months import reports
 from plans.workflow import services as workflow
+from plans.workflow.forms import IssueForm
 from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.documents.docx import DOCX_CONTENT_TYPE, render_docx
-from plans.documents.pdf import RenderError, render_pdf
+from plans.documents.pdf import render_pdf
 from plans.months.reports import MonthlyReport
 from plans.scope import plan_view, report_view
 from unionplans.permissions import allowed
@@ -80,14 +81,15 @@ def report_detail(request, report):
         messages.error(request, "Chưa lưu được: hãy sửa các chỗ được đánh dấu.")
     return render(request, "plans/report/detail.html", {
         "report": report, "plan": report.plan, "form": form, "data": report_data(report),
+        "issue_form": IssueForm(),
     }, status=400 if form is not None and form.errors else 200)
 
 
 @report_view("plans.issue_report", methods=("POST",))
 def report_issue(request, report):
     try:
-        reports.issue_report(request.user, report)
-    except (workflow.WorkflowError, RenderError) as exc:
+        reports.issue_report(request.user, report, request.POST.get("signing_password", ""))
+    except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Đã ban hành báo cáo; số và ngày đã được cấp.")

@@ -184,9 +184,9 @@ def export_report(report):
     }
 
 
-def issue_report(actor, report):
-    """Number (its own BC series), date and freeze the report through the plan's workflow."""
+def issue_report(actor, report, signing_password=""):
+    """Number (its own BC series), date, sign and freeze the report through the plan's workflow."""
     from plans.workflow import services as workflow
 
     return workflow.issue_document(actor, report, DOCUMENT_TYPE, export_report, (MonthlyReport.Status.DRAFT,),
-                                   "Chỉ ban hành được báo cáo đang soạn.")
+                                   "Chỉ ban hành được báo cáo đang soạn.", signing_password=signing_password)

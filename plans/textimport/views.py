@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from members.permissions import unit_view
 from members.scope import units_for_user
-from plans.textimport import read_upload, recognise_text
+from plans.textimport import checked_text, read_upload, recognise_text
 from plans.textimport.draft import new_draft
 from unionplans.permissions import allowed, page_view
 
@@ -40,7 +40,10 @@ class SourceForm(forms.Form):
             except ValueError as exc:
                 self.add_error("file", str(exc))
         else:
-            data["source"] = text
+            try:
+                data["source"] = checked_text(text)
+            except ValueError as exc:
+                self.add_error("text", str(exc))
         return data
 
 

@@ -1,12 +1,15 @@
 """The plan's path: draft → submitted → returned (back to draft) or approved → issued.
 
-Each step is one function that checks the plan is where the step starts, changes it, and records
-it in the audit trail, all in one transaction. Who may take a step is plans.rules' business; the
-views ask it before they call here.
+Each step is one function that moves the plan from where the step starts, by one UPDATE conditional
+on the status and the version the user's page read (_move), raises the version, and records the
+step in the audit trail, all in one transaction. A step that comes too late (pressed twice, or
+after someone else's step or save) is refused with the state the plan is in now. Who may take a
+step is plans.rules' business; the views ask it before they call here.
 """
 import hashlib
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from members.signing.credential import CredentialError, SigningCredential
@@ -23,42 +26,65 @@ class WorkflowError(Exception):
     """A step the plan's state does not allow; the message is shown to the user as it is."""
 
 
-def _locked(document):
-    return type(document).objects.select_for_update().get(pk=document.pk)
+SUBMIT_FROM = EDITABLE
+RETURN_FROM = (Status.SUBMITTED, Status.APPROVED)
+APPROVE_FROM = (Status.SUBMITTED,)
+ISSUE_FROM = (Status.APPROVED,)
 
 
-def _step(actor, plan, allowed_from, to, action, comment="", message=""):
+def where_it_is(current):
+    """What a user is told when the step they pressed is no longer the document's next one."""
+    state = current.get_status_display() if current else "đã bị xóa"
+    return (f"Văn bản đã thay đổi từ khi bạn mở trang này và hiện ở trạng thái “{state}”: bước bạn bấm "
+            "không còn làm được (có thể đã được làm ở trang khác hoặc bởi người khác). Hãy xem lại trạng thái bên dưới.")
+
+
+def _move(document, allowed_from, version, message, **changes):
+    """Apply `changes` to the document's row only while it is still in `allowed_from` (and, when
+    `version` is given, at the version the caller read), raising its version: one conditional
+    UPDATE, so of a save and a step racing each other the one that comes second is refused instead
+    of writing back a status it read before. Call inside a transaction; returns the row before."""
+    model = type(document)
+    rows = model.objects.filter(pk=document.pk, status__in=allowed_from)
+    if version is not None:
+        rows = rows.filter(version=version)
+        changes["version"] = F("version") + 1
+    before = rows.first()
+    if before is None or not rows.update(**changes, updated_at=timezone.now()):
+        current = model.objects.filter(pk=document.pk).first()
+        moved = current is None or current.status != document.status or (version is not None and current.version != version)
+        raise WorkflowError(where_it_is(current) if moved else message)
+    return before
+
+
+def _step(actor, plan, allowed_from, to, action, version, comment="", message=""):
     with transaction.atomic():
-        current = _locked(plan)
-        if current.status not in allowed_from:
-            raise WorkflowError(message or f"Kế hoạch đang ở trạng thái “{current.get_status_display()}”, không thể làm bước này.")
-        before = snapshot(current)
-        current.status = to
-        current.save(update_fields=["status", "updated_at"])
-        record(actor, current, action, before, snapshot(current), comment)
+        before = _move(plan, allowed_from, plan.version if version is None else version, message, status=to)
+        current = AnnualPlan.objects.get(pk=plan.pk)
+        record(actor, current, action, snapshot(before), snapshot(current), comment)
     return current
 
 
-def submit(actor, plan):
-    return _step(actor, plan, EDITABLE, Status.SUBMITTED, AuditEntry.Action.SUBMIT,
+def submit(actor, plan, version=None):
+    return _step(actor, plan, SUBMIT_FROM, Status.SUBMITTED, AuditEntry.Action.SUBMIT, version,
                  message="Chỉ gửi được kế hoạch đang soạn hoặc đã được trả lại để sửa.")
 
 
-def withdraw(actor, plan):
+def withdraw(actor, plan, version=None):
     """The chair takes a plan sent up back to draft, while the federation has not acted on it."""
-    return _step(actor, plan, (Status.SUBMITTED,), Status.DRAFT, AuditEntry.Action.WITHDRAW,
+    return _step(actor, plan, (Status.SUBMITTED,), Status.DRAFT, AuditEntry.Action.WITHDRAW, version,
                  message="Chỉ rút lại được kế hoạch đã gửi mà cấp trên chưa duyệt hoặc trả lại.")
 
 
-def return_for_revision(actor, plan, comment):
+def return_for_revision(actor, plan, comment, version=None):
     if not comment.strip():
         raise WorkflowError("Hãy ghi rõ những điểm cần sửa khi trả lại kế hoạch.")
-    return _step(actor, plan, (Status.SUBMITTED, Status.APPROVED), Status.RETURNED, AuditEntry.Action.RETURN, comment,
+    return _step(actor, plan, RETURN_FROM, Status.RETURNED, AuditEntry.Action.RETURN, version, comment,
                  message="Chỉ trả lại được kế hoạch đã gửi hoặc đã duyệt mà chưa ban hành.")
 
 
-def approve(actor, plan, comment=""):
-    return _step(actor, plan, (Status.SUBMITTED,), Status.APPROVED, AuditEntry.Action.APPROVE, comment,
+def approve(actor, plan, comment="", version=None):
+    return _step(actor, plan, APPROVE_FROM, Status.APPROVED, AuditEntry.Action.APPROVE, version, comment,
                  message="Chỉ duyệt được kế hoạch đã gửi cấp trên.")
 
 
@@ -77,57 +103,58 @@ def _revision_line(document):
     return revision_line(document)
 
 
-def _issued_pdf(document, data):
-    """Signed (PAdES, signature and seal in the page) when the unit has a signing credential."""
+def _issued_pdf(document, data, signing_password):
+    """Signed (PAdES, signature and seal in the page) when the unit has a signing credential, with
+    the certificate's password the signer gives now; a wrong or missing one issues nothing."""
     revision = _revision_line(document)
     credential = SigningCredential.for_unit(document.unit_id)
-    if credential is None:
-        return render_snapshot_pdf(data, revision)
+    from plans.documents.pdf import RenderError
     from plans.documents.pdf.pades import SigningError, signed_pdf
 
     try:
-        return signed_pdf(data, revision, credential)
-    except (SigningError, CredentialError) as exc:
+        if credential is None:
+            return render_snapshot_pdf(data, revision)
+        return signed_pdf(data, revision, credential, signing_password)
+    except (RenderError, SigningError, CredentialError) as exc:
         raise WorkflowError(str(exc)) from exc
 
 
-def freeze(plan, export=export_plan):
+def freeze(plan, export=export_plan, signing_password=""):
     """Store the document as it stands (number and date already set) as its issued snapshot;
     `export` gives its format data (a plan's by default)."""
     data = export(plan)
     plan.snapshot = dumps(data)
-    plan.snapshot_pdf = _issued_pdf(plan, data)
+    plan.snapshot_pdf = _issued_pdf(plan, data, signing_password)
     plan.snapshot_sha256 = hashlib.sha256(bytes(plan.snapshot_pdf) or plan.snapshot.encode()).hexdigest()
     plan.issued_at = plan.issued_at or timezone.now()
     plan.save(update_fields=["snapshot", "snapshot_pdf", "snapshot_sha256", "issued_at"])
     return plan
 
 
-def issue(actor, plan):
-    return issue_document(actor, plan, numbering.DOCUMENT_TYPE, export_plan, (Status.APPROVED,),
-                          "Chỉ ban hành được kế hoạch đã được cấp trên duyệt.")
+def issue(actor, plan, version=None, signing_password=""):
+    return issue_document(actor, plan, numbering.DOCUMENT_TYPE, export_plan, ISSUE_FROM,
+                          "Chỉ ban hành được kế hoạch đã được cấp trên duyệt.",
+                          plan.version if version is None else version, signing_password)
 
 
-def issue_document(actor, document, doc_type, export, allowed_from, message):
+def issue_document(actor, document, doc_type, export, allowed_from, message, version=None, signing_password=""):
     """Number, date and freeze any document with unit, number, date, status, issued_at and
-    snapshot fields (a plan, a monthly report), in `doc_type`'s own number series. The number is
-    taken under the counter's row lock, so two chairs pressing the button together get 01 and 02,
-    never the same or a gap."""
+    snapshot fields (a plan, a monthly report), in `doc_type`'s own number series. The document
+    moves to issued first, by _move's conditional UPDATE, which holds its row to the end; the number
+    is then taken under the counter's row lock, so two chairs pressing the button together get 01
+    and 02, never the same or a gap. A render or signature that fails undoes it all."""
     model = type(document)
     with transaction.atomic():
-        current = _locked(document)
-        if current.status not in allowed_from:
-            raise WorkflowError(message)
-        before = snapshot(current)
+        before = _move(document, allowed_from, version, message, status=model.Status.ISSUED)
+        current = model.objects.select_related("unit").get(pk=document.pk)
         today = timezone.localdate()
         taken = model.objects.filter(unit_id=current.unit_id, number__isnull=False, date__year=today.year)
         current.number = numbering.next_number(current.unit, doc_type, today.year, taken)
         current.date = today
-        current.status = model.Status.ISSUED
         current.issued_at = timezone.now()
-        current.save(update_fields=["number", "date", "status", "issued_at", "updated_at"])
-        freeze(current, export)
-        record(actor, current, AuditEntry.Action.ISSUE, before, snapshot(current))
+        current.save(update_fields=["number", "date", "issued_at"])
+        freeze(current, export, signing_password)
+        record(actor, current, AuditEntry.Action.ISSUE, snapshot(before), snapshot(current))
     return current
 
 

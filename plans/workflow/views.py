@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from plans.workflow import services as workflow
+from plans.workflow.forms import IssueForm
 from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan
 from plans.scope import plan_view
@@ -31,6 +32,7 @@ def _status_context(request, plan, return_form=None, revision_form=None):
     steps = plan.audit_entries.filter(action__in=STEP_ACTIONS) if allowed(request.user, "plans.view_history", plan) else None
     return {
         "plan": plan, "steps": steps, "return_form": return_form or ReturnForm(),
+        "issue_form": IssueForm(),
         "revision_form": revision_form or RevisionForm(), "replaced_by": plan.replaced_by.all(),
     }
 
@@ -40,15 +42,25 @@ def plan_status(request, plan):
     return render(request, "plans/workflow/status.html", _status_context(request, plan))
 
 
+class StepForm(forms.Form):
+    """What every step button posts: the version the page showed, so a step pressed twice, or after
+    someone else's, is told where the plan is now instead of acting on a state it never saw."""
+
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+
 def _run_step(request, plan, perm, step, done_message, then="plan_status", **kwargs):
     """The step views are declared with who takes the step at all (write_plan, review_plan); the
     step's own permission also asks the plan's status, and a step the status no longer allows (a
-    second tab, a click after someone else's step) says where the plan is instead of a bare 403."""
+    second tab, a click after someone else's step) says where the plan is instead of a bare 403.
+    The step itself is conditional on the version the user's page read (workflow._move)."""
     if not allowed(request.user, perm, plan):
         messages.error(request, f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể làm bước này nữa.")
         return redirect(then, pk=plan.pk)
+    form = StepForm(request.POST)
+    read = form.cleaned_data["version"] if form.is_valid() else None
     try:
-        step(request.user, plan, **kwargs)
+        step(request.user, plan, version=read, **kwargs)
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
@@ -74,7 +86,8 @@ def approve_plan(request, plan):
 
 @plan_view("plans.write_plan", methods=("POST",))
 def issue_plan(request, plan):
-    return _run_step(request, plan, "plans.issue_plan", workflow.issue, "Đã ban hành kế hoạch; số và ngày đã được cấp.")
+    return _run_step(request, plan, "plans.issue_plan", workflow.issue, "Đã ban hành kế hoạch; số và ngày đã được cấp.",
+                     signing_password=request.POST.get("signing_password", ""))
 
 
 @plan_view("plans.review_plan", methods=("POST",))

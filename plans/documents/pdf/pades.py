@@ -29,10 +29,12 @@ class SigningError(Exception):
     """A document that could not be signed; the message is shown to the chair as it is."""
 
 
-def sign_pdf(pdf, credential, reason="Ban hành văn bản"):
-    """`pdf` signed with the unit's credential: one incremental revision covering the whole file."""
+def sign_pdf(pdf, credential, password, reason="Ban hành văn bản"):
+    """`pdf` signed with the unit's credential, opened with the certificate's `password` given by
+    the signer now: one incremental revision covering the whole file."""
     try:
-        signer = signers.SimpleSigner.load_pkcs12_data(credential.pkcs12(), other_certs=None, passphrase=None)
+        signer = signers.SimpleSigner.load_pkcs12_data(credential.pkcs12(password), other_certs=None,
+                                                       passphrase=password.encode())
     except ValueError as exc:
         raise SigningError(f"Không dùng được chứng thư số của đơn vị: {exc}") from exc
     meta = signers.PdfSignatureMetadata(
@@ -48,13 +50,15 @@ def sign_pdf(pdf, credential, reason="Ban hành văn bản"):
     return out.getvalue()
 
 
-def signed_pdf(data, revision, credential):
-    """The issued document printed with the unit's signature and seal in its page, then signed."""
+def signed_pdf(data, revision, credential, password):
+    """The issued document printed with the unit's signature and seal in its page, then signed.
+    The password is tried before the page is printed, so a wrong one costs no render."""
     if not credential.is_current:
         raise SigningError(
             "Chứng thư số của đơn vị đã hết hạn hoặc chưa có hiệu lực: hãy tải lên chứng thư số mới trước khi ban hành."
         )
-    return sign_pdf(render_pdf(data, revision, credential.images()), credential)
+    credential.pkcs12(password)
+    return sign_pdf(render_pdf(data, revision, credential.images()), credential, password)
 
 
 @dataclass

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("plans.editor.urls")),
     path("", include("plans.documents.urls")),
     path("", include("plans.federation.urls")),
+    path("", include("plans.inbox.urls")),
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from members.signing.credential import CredentialError, SigningCredential
 from plans import numbering
+from plans.inbox import notices
 from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
 from plans.planformat import dumps, export_plan, import_plan
@@ -37,6 +38,7 @@ def _step(actor, plan, allowed_from, to, action, comment="", message=""):
         current.status = to
         current.save(update_fields=["status", "updated_at"])
         record(actor, current, action, before, snapshot(current), comment)
+        notices.after_commit(current, action)
     return current
 
 
@@ -125,6 +127,7 @@ def issue_document(actor, document, doc_type, export, allowed_from, message):
         current.save(update_fields=["number", "date", "status", "issued_at", "updated_at"])
         freeze(current, export)
         record(actor, current, AuditEntry.Action.ISSUE, before, snapshot(current))
+        notices.after_commit(current, AuditEntry.Action.ISSUE)
     return current
 
 

@@ -57,7 +57,7 @@ def _world(size):
 
 # (page, who looks, url from the world, query budget)
 PAGES = [
-    ("home", "chair", lambda w: reverse("home"), 11),
+    ("home", "chair", lambda w: reverse("home"), 14),  # with the inbox: its counts, and two lists that are not empty
     ("plan editor", "chair", lambda w: reverse("plan_editor", args=[w["draft"].pk]), 46),
     ("plan preview", "chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 8),
     ("plan status", "staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 18),
@@ -87,3 +87,44 @@ def test_page_stays_within_its_query_budget(client, django_assert_max_num_querie
     with django_assert_max_num_queries(budget):
         response = client.get(target)
     assert response.status_code in (200, 302)
+
+
+def _inbox_world(size):
+    """_world, with something in every list of the home page's inbox, as many as `size` makes."""
+    from plans.federation.comments import PlanComment
+    from plans.inbox.models import PlanDeadline
+
+    world = _world(size)
+    today = months.today()
+    late = UnitFactory()
+    late.move_under(world["federation"], datetime.date(2020, 1, 1))
+    PlanFactory(unit=late, year=today.year, status=AnnualPlan.Status.SUBMITTED)
+    PlanDeadline.objects.create(federation=world["federation"], period_kind=AnnualPlan.PeriodKind.CALENDAR_YEAR,
+                                year=today.year, due=today - datetime.timedelta(days=1))
+    AnnualPlan.objects.filter(unit__superior=world["federation"]).exclude(unit=world["unit"]).update(status=AnnualPlan.Status.SUBMITTED)
+    returned = PlanFactory(unit=world["unit"], year=today.year + 2, status=AnnualPlan.Status.RETURNED)
+    PlanFactory(unit=world["unit"], year=today.year + 3, status=AnnualPlan.Status.APPROVED)
+    PlanComment.objects.bulk_create(PlanComment(plan=returned, text=f"Góp ý {i}") for i in range(size["rows"]))
+    member = Member.objects.filter(unit=world["unit"]).first()
+    member.user = world["executive"]
+    member.save(update_fields=["user"])
+    for row in world["issued"].activities.all()[: size["rows"] * 3]:
+        row.responsible.add(member)
+    return world
+
+
+# Most of the chair's and the BCH member's queries are the unit list's permission checks, one per plan.
+@pytest.mark.parametrize("who, budget", [("staff", 10), ("chair", 20), ("executive", 18)])
+def test_home_inbox_costs_the_same_on_small_and_large_data(client, who, budget):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counted = []
+    for size in (SMALL, LARGE):
+        world = _inbox_world(size)
+        client.force_login(world[who])
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("home")).content.decode()
+        assert "Việc cần làm" in page and "Không có việc nào" not in page
+        counted.append(len(queries))
+    assert counted[0] == counted[1] <= budget, counted

@@ -5,7 +5,7 @@ current tree. Superusers see everything (they work through the admin).
 """
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
@@ -91,3 +91,13 @@ def former_affiliations(user):
         return Affiliation.objects.none()
     supervised = reach(user, [Role.Kind.STAFF])
     return Affiliation.objects.filter(superior_id__in=supervised, until__isnull=False).exclude(unit_id__in=supervised)
+
+
+def reviewed_units(user):
+    """Units now strictly below those where the user holds a staff role, as a subquery: the units
+    whose documents the user reviews (plans.rules' superior staff), read from the closure table
+    alone rather than by joining every unit of the reach to its superior."""
+    if not user.is_authenticated:
+        return Ancestry.objects.none().values("unit_id")
+    staff_units = user.roles.filter(kind=Role.Kind.STAFF).values("unit_id")
+    return Ancestry.objects.filter(ancestor_id__in=staff_units).exclude(unit_id=F("ancestor_id")).values("unit_id")

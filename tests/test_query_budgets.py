@@ -55,26 +55,27 @@ def _world(size):
             "issued": issued, "draft": draft, "report": report}
 
 
-# (page, who looks, url from the world, query budget)
+# (page, who looks, url from the world, query budget). A page with the nav bar pays two queries for
+# its count of what waits on the user (plans.inbox.services.counts): the roles, then the counts.
 PAGES = [
-    ("home", "chair", lambda w: reverse("home"), 14),  # with the inbox: its counts, and two lists that are not empty
-    ("plan editor", "chair", lambda w: reverse("plan_editor", args=[w["draft"].pk]), 46),
-    ("plan preview", "chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 8),
-    ("plan status", "staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 18),
-    ("plan history", "staff", lambda w: reverse("plan_history", args=[w["issued"].pk]), 8),
+    ("home", "chair", lambda w: reverse("home"), 15),  # with the inbox: its roles and counts, two lists not empty
+    ("plan editor", "chair", lambda w: reverse("plan_editor", args=[w["draft"].pk]), 48),
+    ("plan preview", "chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 10),
+    ("plan status", "staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 20),
+    ("plan history", "staff", lambda w: reverse("plan_history", args=[w["issued"].pk]), 10),
     ("month choice", "executive", lambda w: reverse("month_home"), 3),
-    ("month page", "executive", lambda w: reverse("month_rows", args=[w["issued"].pk]), 7),
-    ("member list", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]), 7),
-    ("member search", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]) + "?q=hoa", 7),
-    ("member search, every unit", "staff", lambda w: reverse("members:member_search") + "?q=hoa", 6),
-    ("unit tree", "staff", lambda w: reverse("members:unit_tree"), 7),
-    ("unit tree search", "staff", lambda w: reverse("members:unit_tree") + "?q=cong+doan", 8),
+    ("month page", "executive", lambda w: reverse("month_rows", args=[w["issued"].pk]), 9),
+    ("member list", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]), 9),
+    ("member search", "chair", lambda w: reverse("members:member_list", args=[w["unit"].pk]) + "?q=hoa", 9),
+    ("member search, every unit", "staff", lambda w: reverse("members:member_search") + "?q=hoa", 8),
+    ("unit tree", "staff", lambda w: reverse("members:unit_tree"), 9),
+    ("unit tree search", "staff", lambda w: reverse("members:unit_tree") + "?q=cong+doan", 10),
     ("unit children", "staff", lambda w: reverse("members:unit_children", args=[w["federation"].pk]), 5),
-    ("overview", "staff", lambda w: reverse("overview"), 10),
-    ("unit detail", "staff", lambda w: reverse("members:unit_detail", args=[w["federation"].pk]), 8),
-    ("targets review", "chair", lambda w: reverse("targets_review", args=[w["issued"].pk]), 7),
-    ("report list", "chair", lambda w: reverse("report_list", args=[w["issued"].pk]), 8),
-    ("report detail", "chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 8),  # one of them: is the unit signing?
+    ("overview", "staff", lambda w: reverse("overview"), 12),
+    ("unit detail", "staff", lambda w: reverse("members:unit_detail", args=[w["federation"].pk]), 10),
+    ("targets review", "chair", lambda w: reverse("targets_review", args=[w["issued"].pk]), 9),
+    ("report list", "chair", lambda w: reverse("report_list", args=[w["issued"].pk]), 10),
+    ("report detail", "chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 10),  # one of them: is the unit signing?
 ]
 
 
@@ -114,7 +115,7 @@ def _inbox_world(size):
 
 
 # Most of the chair's and the BCH member's queries are the unit list's permission checks, one per plan.
-@pytest.mark.parametrize("who, budget", [("staff", 10), ("chair", 20), ("executive", 18)])
+@pytest.mark.parametrize("who, budget", [("staff", 11), ("chair", 21), ("executive", 19)])
 def test_home_inbox_costs_the_same_on_small_and_large_data(client, who, budget):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -7,12 +7,12 @@ costs an empty subquery, and a list whose count is nought is not asked for.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import BooleanField, Case, ExpressionWrapper, Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from members.models import Member, Role, Unit
-from members.scope import reach, units_for_user
+from members.models import Ancestry, Member, Role, Unit
+from members.scope import reach, reviewed_units
 from plans import periods
 from plans.federation.comments import PlanComment
 from plans.inbox.models import PlanDeadline
@@ -44,9 +44,17 @@ def _held_units(user, *kinds):
     return user.roles.filter(kind__in=kinds).values("unit_id")
 
 
+class IsTrue(Func):
+    template = "(%(expressions)s) IS TRUE"
+    output_field = BooleanField()
+
+
 def _reviewed(user):
-    """Plans in the user's scope whose unit's direct superior is under the user's staff role."""
-    return plans_for_user(user).filter(unit__superior_id__in=reach(user, [Role.Kind.STAFF]))
+    """Plans in the user's scope whose unit's direct superior is under the user's staff role. The
+    test is put as IS TRUE, as members.scope does for a wide reach: PostgreSQL then reads the few
+    plans of a status and checks each against the hashed units, where as a join it took the whole
+    province's units one by one to find them (30 ms for a province, against 2)."""
+    return plans_for_user(user).filter(IsTrue(ExpressionWrapper(Q(unit_id__in=reviewed_units(user)), output_field=BooleanField())))
 
 
 def submitted_plans(user):
@@ -93,22 +101,26 @@ def reports_not_drafted(user):
 
 
 def _open_rows(user, units):
+    """Rows still open of the current plans, with `ahead`: how many months today is past the row's
+    month. As a difference it cannot bound the index's month column, so PostgreSQL reads the plan's
+    rows from the (plan, month) index instead of every plan's months up to this one (12 ms -> 0.3)."""
     plans = current_plans(user, units).values("pk")
     return (MonthlyActivity.objects.filter(plan__in=plans, status__in=months.OPEN).annotate(now=now_index("plan__"))
+            .alias(ahead=F("now") - F("month_index"))
             .select_related("plan__unit").order_by("month_index", "plan_id", "order", "pk"))
 
 
 def overdue_rows(user):
     """Every overdue row of the units the user chairs."""
-    return _open_rows(user, _held_units(user, Role.Kind.CHAIR)).filter(month_index__lt=F("now"))
+    return _open_rows(user, _held_units(user, Role.Kind.CHAIR)).filter(ahead__gt=0)
 
 
 def assigned_rows(user):
     """Rows of this month and overdue ones that name the user: as a người phụ trách, or by name as
     the one who does it (the "thực hiện" column is free text)."""
     named = MonthlyActivity.responsible.through.objects.filter(monthlyactivity_id=OuterRef("pk"), member__user=user)
-    name = Member.objects.filter(user=user).values("full_name")[:1]
-    return (_open_rows(user, _held_units(user, Role.Kind.CHAIR, Role.Kind.EXECUTIVE)).filter(month_index__lte=F("now"))
+    name = Member.objects.filter(user=user).order_by().values("full_name")[:1]
+    return (_open_rows(user, _held_units(user, Role.Kind.CHAIR, Role.Kind.EXECUTIVE)).filter(ahead__gte=0)
             .filter(Exists(named) | Q(owner__icontains=Subquery(name))))
 
 
@@ -117,25 +129,31 @@ def _count(queryset):
     return Coalesce(Subquery(counted), 0)
 
 
+# Each count, by the role that has it to do: a role the user does not hold is not asked about.
 COUNTS = {
-    "submitted": submitted_plans, "reports": received_reports,
-    "returned": lambda u: _chair_plans(u).filter(status=Status.RETURNED),
-    "approved": lambda u: _chair_plans(u).filter(status=Status.APPROVED),
-    "comments": open_comments, "not_drafted": reports_not_drafted, "overdue": overdue_rows, "assigned": assigned_rows,
+    Role.Kind.STAFF: {"submitted": submitted_plans, "reports": received_reports},
+    Role.Kind.CHAIR: {
+        "returned": lambda u: _chair_plans(u).filter(status=Status.RETURNED),
+        "approved": lambda u: _chair_plans(u).filter(status=Status.APPROVED),
+        "comments": open_comments, "not_drafted": reports_not_drafted, "overdue": overdue_rows,
+    },
+    Role.Kind.EXECUTIVE: {"assigned": assigned_rows},
 }
 # What the nav bar's badge adds up: what waits on the user (received reports are only to read).
 WAITING = ("submitted", "returned", "approved", "comments", "not_drafted", "overdue", "assigned")
 
 
 def counts(user):
-    """Every count of the user's inbox and which roles they hold, in one query."""
+    """Every count of the user's inbox, and the roles they hold ("holds_staff"...): two queries."""
     if not user.is_authenticated:
         return {}
-    roles = {f"holds_{kind}": Exists(Role.objects.filter(user=OuterRef("pk"), kind=kind))
-             for kind in (Role.Kind.STAFF, Role.Kind.CHAIR, Role.Kind.EXECUTIVE)}
-    annotations = {name: _count(build(user)) for name, build in COUNTS.items()}
-    row = get_user_model().objects.filter(pk=user.pk).annotate(**roles, **annotations).values(*roles, *annotations).get()
-    row["waiting"] = sum(row[name] for name in WAITING)
+    kinds = set(user.roles.values_list("kind", flat=True).distinct())
+    if Role.Kind.CHAIR in kinds:
+        kinds.add(Role.Kind.EXECUTIVE)  # a chair is of the BCH, and may be given rows as well
+    annotations = {name: _count(build(user)) for kind in kinds & set(COUNTS) for name, build in COUNTS[kind].items()}
+    row = get_user_model().objects.filter(pk=user.pk).values("pk").annotate(**annotations).get() if annotations else {}
+    row.update({f"holds_{kind}": kind in kinds for kind in COUNTS})
+    row["waiting"] = sum(row.get(name, 0) for name in WAITING)
     return row
 
 
@@ -152,27 +170,28 @@ def waited(moment, now):
 
 
 def late_units(user):
-    """Per deadline of a federation in the user's staff reach that has passed in a period still
-    running: the active grassroots unions below it with no plan sent up, first LIMIT of them and how
-    many in all (one query a deadline, at most DEADLINES_SHOWN deadlines)."""
+    """Per deadline set by a federation in the user's staff reach (members.scope) that has passed
+    in a period still running: the active grassroots unions below that federation, all of them in
+    the reach with it, that sent no plan up; the first LIMIT and how many in all, one query a
+    deadline, at most DEADLINES_SHOWN deadlines. The units are not filtered by the reach again:
+    PostgreSQL cannot tell its size and took a province's units one by one (40 ms against 10)."""
     today = months.today()
     deadlines = [d for d in PlanDeadline.objects.filter(federation_id__in=reach(user, [Role.Kind.STAFF]), due__lt=today,
                                                          year__gte=today.year - 1).select_related("federation")
                  .order_by("due", "pk") if d.period_end > today][:DEADLINES_SHOWN]
     out = []
     for deadline in deadlines:
-        units = list(late_units_of(deadline, units_for_user(user)).annotate(total=Window(Count("pk"))).order_by("name", "pk")[:LIMIT])
+        units = list(late_units_of(deadline).annotate(total=Window(Count("pk"))).order_by("name", "pk")[:LIMIT])
         out.append({"deadline": deadline, "units": units, "total": units[0].total if units else 0})
     return [item for item in out if item["total"]]
 
 
-def late_units_of(deadline, units=Unit.objects):
-    from members.models import Ancestry
-
+def late_units_of(deadline):
+    """The active grassroots unions below the deadline's federation with no plan of its period sent up."""
     sent = AnnualPlan.objects.filter(unit_id=OuterRef("pk"), period_kind=deadline.period_kind, year=deadline.year,
                                      status__in=SENT)
     below = Ancestry.objects.filter(ancestor_id=deadline.federation_id).exclude(unit_id=deadline.federation_id).values("unit_id")
-    return units.filter(pk__in=below, kind=Unit.Kind.GRASSROOTS, status=Unit.Status.ACTIVE).exclude(Exists(sent))
+    return Unit.objects.filter(pk__in=below, kind=Unit.Kind.GRASSROOTS, status=Unit.Status.ACTIVE).exclude(Exists(sent))
 
 
 def inbox(user, count=None):

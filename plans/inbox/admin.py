@@ -1,6 +1,18 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
 from plans.inbox.models import Delivery, PlanDeadline
+
+
+class AccountAdmin(UserAdmin):
+    """Accounts are made here; the address the notices go to is asked for at once, not after."""
+
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("username", "email", "password1", "password2")}),)
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), AccountAdmin)
 
 
 @admin.register(Delivery)

@@ -34,7 +34,7 @@ def _users_with_role(unit_id, kind):
     return Role.objects.filter(unit_id=unit_id, kind=kind).values("user_id")
 
 
-def _plan_event(plan, action, entry):
+def _plan_event(plan, action):
     title = f"kế hoạch {plan.period_label}"
     link = mail.absolute("plan_status", plan.pk)
     if action == Action.SUBMIT:
@@ -56,7 +56,7 @@ def _plan_event(plan, action, entry):
     return []
 
 
-def _report_event(report, action, entry):
+def _report_event(report, action):
     if action != Action.ISSUE:
         return []
     month = f"tháng {report.month.month}/{report.month.year}"
@@ -84,7 +84,7 @@ def step_taken(label, pk, action):
         logger.warning("Không còn %s %s hoặc bước %s của nó: không gửi thư.", label, pk, action)
         return []
     made = []
-    for kind, unit_id, role, subject, lines, link in EVENTS[model](document, action, entry):
+    for kind, unit_id, role, subject, lines, link in EVENTS[model](document, action):
         users = [u for u in mail.recipients(_users_with_role(unit_id, role)) if u.pk != entry.actor_id]
         chosen = mail.modes(users, kind)
         for user in users:

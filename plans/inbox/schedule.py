@@ -11,7 +11,7 @@ from django.utils import timezone
 from members.models import Role
 from plans.inbox import mail, services
 from plans.inbox.models import Delivery, Kind, Mode, PlanDeadline
-from plans.months.services import VIETNAM
+from plans.months import services as months
 
 # The week's digest goes from Monday 7:00 (Vietnam time); a worker started later in the week sends
 # it then.
@@ -20,7 +20,7 @@ DIGEST_ROWS = 50
 
 
 def week_label(now):
-    local = now.astimezone(VIETNAM)
+    local = now.astimezone(months.VIETNAM)
     year, week, _day = local.isocalendar()
     return f"{year}-W{week:02d}", local.weekday() == 0 and local.time() < DIGEST_FROM
 
@@ -41,7 +41,7 @@ def weekly_digest(now=None):
         rows_mode = mail.modes([user], Kind.ROWS)[user.pk]
         rows = list(services.assigned_rows(user)[:DIGEST_ROWS]) if rows_mode != Mode.NEVER else []
         for row in rows:
-            row.month_label = services.months.month_label(row.plan, row.month_index)
+            row.month_label = months.month_label(row.plan, row.month_index)
             row.overdue = row.month_index < row.now
         held = list(user.deliveries.filter(status=Delivery.Status.HELD).order_by("created", "pk"))
         if not rows and not held:
@@ -57,7 +57,7 @@ def weekly_digest(now=None):
 def deadline_reminders(today=None):
     """To the chairs of each unit that has sent no plan by a deadline of its federation, in a
     period still running: once per deadline and unit."""
-    today = today or services.months.today()
+    today = today or months.today()
     made = []
     for deadline in PlanDeadline.objects.filter(due__lt=today, year__gte=today.year - 1).select_related("federation"):
         if deadline.period_end <= today:
@@ -80,4 +80,4 @@ def deadline_reminders(today=None):
 def run(now=None):
     """Both checks; the deliveries to send now."""
     now = now or timezone.now()
-    return deadline_reminders(now.astimezone(VIETNAM).date()) + weekly_digest(now)
+    return deadline_reminders(now.astimezone(months.VIETNAM).date()) + weekly_digest(now)

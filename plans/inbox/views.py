@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from members.models import Unit
 from members.scope import get_unit_for_user
-from plans.inbox import services
+from plans.months import services as months
 from plans.inbox.forms import AccountForm, DeadlineForm
 
 NOT_FEDERATIONS = (Unit.Kind.GRASSROOTS, Unit.Kind.SUBUNIT, Unit.Kind.TEAM)
@@ -34,7 +34,7 @@ def _get_federation_for_user(user, pk):
 @login_required
 def plan_deadlines(request, pk):
     federation = _get_federation_for_user(request.user, pk)
-    form = DeadlineForm(request.POST or None, initial={"year": services.months.today().year})
+    form = DeadlineForm(request.POST or None, initial={"year": months.today().year})
     if request.method == "POST" and form.is_valid():
         deadline = form.save(federation)
         messages.success(request, f"Đã đặt hạn gửi kế hoạch {deadline.period_label}: {deadline.due:%d/%m/%Y}.")

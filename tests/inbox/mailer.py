@@ -8,7 +8,6 @@ import sys
 from email import policy
 from urllib.parse import urlsplit
 
-import pytest
 from django.conf import settings
 from django.db import connection
 
@@ -46,11 +45,6 @@ class SMTPServer:
 
     def __exit__(self, *exc):
         self.controller.stop()
-
-
-@pytest.fixture
-def smtp_port():
-    return free_port()
 
 
 def _database_url():

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from plans.inbox import schedule
+from plans.inbox.tasks import deliver
 from plans.inbox.models import Delivery
 from plans.models import AnnualPlan
 from plans.months import services as months
 from tests.factories import ActivityFactory
 from tests.inbox import world as w
-from tests.inbox.mailer import SMTPServer, run_worker, smtp_port  # noqa: F401  (a fixture)
+from tests.inbox.mailer import SMTPServer, run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -83,8 +84,6 @@ def test_the_weekly_digest_run_twice_sends_once(smtp_port, settings):
     with SMTPServer(smtp_port) as box:
         for _ in range(2):
             for delivery in schedule.weekly_digest(now):
-                from plans.inbox.tasks import deliver
-
                 deliver.call(delivery.pk)
     assert box.to() == ["bch.vinhhung@example.vn"]
     text = box.messages[0][1].get_body(("plain",)).get_content()

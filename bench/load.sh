@@ -89,6 +89,7 @@ run "member search, one unit" -H "Cookie: $SESSION" "$BASE/don-vi/$UNIT/doan-vie
 run "member search, province" -H "Cookie: $PROVINCE" "$BASE$MEMBER_SEARCH"
 run "unit tree (province)" -H "Cookie: $PROVINCE" "$BASE/don-vi/"
 run "overview, 2,000 units" -H "Cookie: $PROVINCE" "$BASE/tong-quan/"
+run "home (Việc cần làm), province" -H "Cookie: $PROVINCE" "$BASE/"
 run "cached PDF" -H "Cookie: $SESSION" "$BASE/plans/$PLAN/pdf/"
 # With people reading between pages the rate is theirs, not the server's: no ratio then.
 [ "${MODE:-}" = users ] || awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^req\/s=/) { split($i, f, "="); rate = f[2] } }

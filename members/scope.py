@@ -5,7 +5,7 @@ current tree. Superusers see everything (they work through the admin).
 """
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, F
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
@@ -126,3 +126,12 @@ def former_affiliations(user):
     if not user.is_authenticated:
         return Affiliation.objects.none()
     return Affiliation.objects.filter(superior_id__in=reach(user, [Role.Kind.STAFF]), until__isnull=False)
+
+
+def reviewed_units(user):
+    """Units now strictly below those where the user holds a staff role, as a subquery: the units
+    whose documents the user reviews (plans.rules' superior staff): those whose superior is in the
+    user's staff reach."""
+    if not user.is_authenticated:
+        return Unit.objects.none().values("pk")
+    return Unit.objects.filter(superior_id__in=reach(user, [Role.Kind.STAFF])).values("pk")

@@ -6,7 +6,7 @@ union review (return, approve) but never write its text; the admin may do everyt
 """
 import rules
 
-from members.models import Role
+from members.models import Role, Unit
 from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
 from plans.models import AnnualPlan
 from unionplans.audit.models import AuditEntry
@@ -108,3 +108,15 @@ def can_see_batch(user, batch):
 
 
 rules.add_perm("plans.view_batch", can_see_batch | rules.is_superuser)
+
+
+NOT_FEDERATIONS = (Unit.Kind.GRASSROOTS, Unit.Kind.SUBUNIT, Unit.Kind.TEAM)
+
+
+@rules.predicate
+def is_federation(user, unit):
+    return unit is not None and unit.kind not in NOT_FEDERATIONS
+
+
+# On a unit: the federation's staff set the dates by which the units below send their plans (plans.inbox).
+rules.add_perm("plans.set_deadlines", is_federation & (is_federation_staff | rules.is_superuser))

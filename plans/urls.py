@@ -10,6 +10,7 @@ from plans.editor import structure_views as structure
 from plans.editor import views as editor_views
 from plans.federation import comment_views
 from plans.federation import views as overview_views
+from plans.inbox import views as inbox_views
 from plans.months import report_views
 from plans.months import targets_views
 from plans.months import views as month_views
@@ -94,4 +95,7 @@ urlpatterns = [
     path("nhap-tu-word/<int:unit_pk>/kiem-tra/sua/", textimport_review.import_edit, name="textimport_edit"),
     path("nhap-tu-word/<int:unit_pk>/kiem-tra/json/", textimport_review.import_json, name="textimport_json"),
     path("nhap-tu-word/<int:unit_pk>/luu/", textimport_review.import_confirm, name="textimport_confirm"),
+    # What waits on the user, and the notices they choose (plans/inbox/)
+    path("tai-khoan/", inbox_views.account, name="account"),
+    path("don-vi/<int:pk>/han-ke-hoach/", inbox_views.plan_deadlines, name="plan_deadlines"),
 ]

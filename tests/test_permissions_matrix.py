@@ -95,6 +95,8 @@ SPEC = {
     "plans.draft_report": lambda r, rel, s: s == "issued" and (chair(r, rel) or r == SU),
     "plans.review_targets": lambda r, rel, s: s == "issued" and (chair(r, rel) or r == SU),
     "plans.start_plan": lambda r, rel, s: chair(r, rel) or r == SU,
+    # Only a federation has units below it to set deadlines for: of the four units, the parent.
+    "plans.set_deadlines": lambda r, rel, s: rel == "parent" and (staff_over(r, rel) or r == SU),
     # On a report, `s` is the report's own status (draft or issued).
     "plans.view_report": lambda r, rel, s: s == "issued" or bch(r, rel) or staff_over(r, rel) or r == SU,
     "plans.change_report": lambda r, rel, s: s == "draft" and (chair(r, rel) or r == SU),

@@ -78,7 +78,7 @@ def test_tree_queries_do_not_grow_with_the_tree(staff, province, django_assert_m
     for n in range(30):
         district = _under(province, kind=Unit.Kind.DISTRICT, name=f"LĐLĐ huyện {n}")
         _under(district)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):  # 8, and the nav's count of what waits
         page = staff.get(reverse("members:unit_tree")).content.decode()
     assert page.count("1 đơn vị trực thuộc") == 30
 

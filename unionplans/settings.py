@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "unionplans.audit",
     "members",
     "plans",
+    "plans.inbox",
 ]
 
 MIDDLEWARE = [
@@ -260,3 +261,49 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+
+# --- e-mail (plans.inbox: the notices of the plan's path and the weekly digest) ---------------
+# EMAIL_URL: smtp://user:password@host:587 (STARTTLS with ?tls=1 or scheme smtp+tls, SSL with
+# smtps://), or console: to print them. Without it the EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL variables; with none of them the messages are
+# printed on the worker's console, as in development. The worker sends them, never a request.
+
+
+def _email_settings():
+    url = os.environ.get("EMAIL_URL", "").strip()
+    if not url and not os.environ.get("EMAIL_HOST"):
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if not url:
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": os.environ["EMAIL_HOST"],
+            "EMAIL_PORT": int(os.environ.get("EMAIL_PORT", "25")), "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS"), "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL"),
+        }
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if parts.scheme not in {"smtp", "smtp+tls", "smtps"}:
+        raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r} (smtp, smtp+tls, smtps or console).")
+    query = parse_qs(parts.query)
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend", "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""), "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls" or query.get("tls", ["0"])[0] in {"1", "true"},
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+    }
+
+
+globals().update(_email_settings())
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kế hoạch công đoàn <khcd@localhost>")
+# The address the links in the messages start with (no request to take it from in the worker).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A send that fails is tried again NOTICE_ATTEMPTS times in all, after 1, 2, 4... times this delay.
+NOTICE_ATTEMPTS = int(os.environ.get("NOTICE_ATTEMPTS", "5"))
+NOTICE_RETRY_SECONDS = int(os.environ.get("NOTICE_RETRY_SECONDS", "60"))
+# How often `run_workers` queues the weekly digest and the deadline checks (each sends at most once).
+NOTICE_SCHEDULE_SECONDS = int(os.environ.get("NOTICE_SCHEDULE_SECONDS", "3600"))

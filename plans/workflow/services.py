@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from members.signing.credential import CredentialError, SigningCredential
 from plans import numbering
+from plans.inbox import notices
 from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
 from plans.planformat import dumps, export_plan, import_plan
@@ -48,6 +49,7 @@ def _move(document, allowed_from, version, message, **changes):
     rows = model.objects.filter(pk=document.pk, status__in=allowed_from)
     if version is not None:
         rows = rows.filter(version=version)
+    if any(field.name == "version" for field in model._meta.concrete_fields):
         changes["version"] = F("version") + 1
     before = rows.first()
     if before is None or not rows.update(**changes, updated_at=timezone.now()):
@@ -59,9 +61,10 @@ def _move(document, allowed_from, version, message, **changes):
 
 def _step(actor, plan, allowed_from, to, action, version, comment="", message=""):
     with transaction.atomic():
-        before = _move(plan, allowed_from, plan.version if version is None else version, message, status=to)
+        before = _move(plan, allowed_from, version, message, status=to)
         current = AnnualPlan.objects.get(pk=plan.pk)
         record(actor, current, action, snapshot(before), snapshot(current), comment)
+        notices.after_commit(current, action)
     return current
 
 
@@ -134,7 +137,7 @@ def freeze(plan, export=export_plan, signing_password=""):
 def issue(actor, plan, version=None, signing_password=""):
     return issue_document(actor, plan, numbering.DOCUMENT_TYPE, export_plan, ISSUE_FROM,
                           "Chỉ ban hành được kế hoạch đã được cấp trên duyệt.",
-                          plan.version if version is None else version, signing_password)
+                          version, signing_password)
 
 
 def issue_document(actor, document, doc_type, export, allowed_from, message, version=None, signing_password=""):
@@ -155,6 +158,7 @@ def issue_document(actor, document, doc_type, export, allowed_from, message, ver
         current.save(update_fields=["number", "date", "issued_at"])
         freeze(current, export, signing_password)
         record(actor, current, AuditEntry.Action.ISSUE, snapshot(before), snapshot(current))
+        notices.after_commit(current, AuditEntry.Action.ISSUE)
     return current
 
 

@@ -89,8 +89,12 @@
     if (done) { close(blockOf(done)); }
   });
 
-  // An opened block takes the cursor; other open blocks that hold nothing unsaved close.
+  // An opened block takes the cursor; other open blocks that hold nothing unsaved close. Only the
+  // answer to opening a block (a GET): a save's answer, arriving while the chair types elsewhere,
+  // swaps its status and error out of band and must not pull the cursor back to its block.
   document.addEventListener("htmx:afterSettle", function (event) {
+    var verb = event.detail.requestConfig && event.detail.requestConfig.verb;
+    if (verb && verb !== "get") { return; }
     var id = event.detail.target && event.detail.target.id;
     var block = id && document.getElementById(id);
     if (!block || !block.classList.contains("blk-open")) { return; }

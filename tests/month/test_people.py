@@ -117,7 +117,7 @@ def test_queries_do_not_grow_with_rows_or_members(client, bch, plan, django_asse
     rows = [ActivityFactory(plan=plan, month_index=month) for month in (2, 3) for _ in range(size)]
     for row in rows:
         row.responsible.set(people[:3])
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):  # 8, and the nav's count of what waits
         page = client.get(reverse("month_rows", args=[plan.pk])).content.decode()
     assert page.count("Chọn người thực hiện") == size and page.count("?sua=") == size
     with django_assert_max_num_queries(8):

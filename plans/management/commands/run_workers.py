@@ -1,6 +1,8 @@
-"""The one command that runs the background jobs (batch printing): one django-tasks `db_worker`
-process per core, so the plans of a batch render side by side. SIGTERM or Ctrl+C stops them all,
-each after the plan it is printing; a worker that dies is started again.
+"""The one command that runs the background jobs (batch printing, e-mail): one django-tasks
+`db_worker` process per core, so the plans of a batch render side by side. SIGTERM or Ctrl+C stops
+them all, each after the plan it is printing; a worker that dies is started again. It also keeps the
+schedule of plans.inbox: every NOTICE_SCHEDULE_SECONDS it queues the weekly digest and the deadline
+checks, which send each message once however often they run.
 
 The workers never auto-reload (a reloading worker would not pass the stop signal on): after a
 code change, restart this command.
@@ -13,6 +15,8 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+
+from plans.inbox.tasks import run_schedule
 
 STOP_GRACE_SECONDS = 30
 
@@ -33,7 +37,11 @@ class Command(BaseCommand):
             signal.signal(signum, self._stop)
         workers = [self._spawn() for _ in range(max(processes, 1))]
         self.stdout.write(f"Đã chạy {len(workers)} tiến trình in nền (PID {', '.join(str(w.pid) for w in workers)}).")
+        next_schedule = time.monotonic()
         while not self.stopping:
+            if time.monotonic() >= next_schedule:
+                next_schedule += settings.NOTICE_SCHEDULE_SECONDS
+                run_schedule.enqueue()
             for index, worker in enumerate(workers):
                 if worker.poll() is not None and not self.stopping:
                     self.stderr.write(f"Tiến trình in {worker.pid} đã dừng (mã {worker.returncode}); chạy lại.")

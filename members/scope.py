@@ -5,7 +5,7 @@ current tree. Superusers see everything (they work through the admin).
 """
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import BooleanField, F
+from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 

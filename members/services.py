@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from members import scope
-from members.registry import excel
 from members.models import Member, Unit
+from members.registry import excel
 from unionplans.audit.models import AuditEntry, record, snapshot
 
 # The person's own data, copied to the new record; unit-specific fields (team, status) are not.

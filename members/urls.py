@@ -1,10 +1,8 @@
 from django.urls import path
 
-from members.registry import excel_views
-from members.registry import position_views
+from members.registry import excel_views, position_views, views
 from members.signing import views as signing_views
 from members.units import views as unit_views
-from members.registry import views
 
 app_name = "members"
 urlpatterns = [

@@ -1,11 +1,10 @@
 from django.contrib import admin
 
-from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 from plans.documents.batch import BatchItem, BatchPrint
 from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 from plans.months.reports import MonthlyReport
-
+from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 FROZEN = {AnnualPlan.Status.APPROVED, AnnualPlan.Status.ISSUED}
 

@@ -8,8 +8,8 @@ class PlansConfig(AppConfig):
     def ready(self):
         from members.models import Role, Unit
         from plans.federation import overview
-        from unionplans.audit.models import AuditEntry
         from plans.models import AnnualPlan, MonthlyActivity, Target
         from unionplans import versions
+        from unionplans.audit.models import AuditEntry
 
         versions.watch(overview.VERSION, [AnnualPlan, MonthlyActivity, Target, AuditEntry, Unit, Role])

@@ -257,6 +257,6 @@ class IssueCounter(models.Model):
         return f"{self.unit} {self.doc_type} {self.year}: {self.last}"
 
 
-from plans.months.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)
-from plans.federation.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
 from plans.documents.batch import BatchItem, BatchPrint  # noqa: E402,F401  (registers the models with the plans app)
+from plans.federation.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
+from plans.months.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)

@@ -9,8 +9,8 @@ import rules
 from members.models import Role, Unit
 from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
 from plans.models import AnnualPlan
-from unionplans.audit.models import AuditEntry
 from plans.scope import can_see, plans_for_user
+from unionplans.audit.models import AuditEntry
 
 Status = AnnualPlan.Status
 

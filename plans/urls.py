@@ -1,21 +1,13 @@
 from django.urls import path
 
 from plans import views
-from plans.documents import batch_views
-from plans.documents import verify_views
-from plans.documents import views as print_views
+from plans.documents import batch_views, verify_views, views as print_views
 from plans.documents.docx import views as docx_views
-from plans.editor import new_views as editor_new
-from plans.editor import structure_views as structure
-from plans.editor import views as editor_views
-from plans.federation import comment_views
-from plans.federation import views as overview_views
+from plans.editor import new_views as editor_new, structure_views as structure, views as editor_views
+from plans.federation import comment_views, views as overview_views
 from plans.inbox import views as inbox_views
-from plans.months import report_views
-from plans.months import targets_views
-from plans.months import views as month_views
-from plans.textimport import review as textimport_review
-from plans.textimport import views as textimport_views
+from plans.months import report_views, targets_views, views as month_views
+from plans.textimport import review as textimport_review, views as textimport_views
 from plans.workflow import views as workflow_views
 
 # One map of the app's addresses, grouped by the sub-package that serves them.

@@ -10,12 +10,19 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from members.models import Position, Role, Unit
-from plans.workflow import services as workflow
-from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
+from plans.workflow import services as workflow
 from tests.factories import (
-    FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory, UserFactory,
+    FederationFactory,
+    MemberFactory,
+    PlanFactory,
+    RoleFactory,
+    SectionFactory,
+    TargetFactory,
+    UnitFactory,
+    UserFactory,
 )
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 pytestmark = pytest.mark.django_db
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -8,11 +8,11 @@ from django.test import Client
 from django.urls import reverse
 
 from members.models import Role
-from unionplans.audit.models import AuditEntry
 from plans.documents.batch import BatchPrint
 from plans.documents.batch_tasks import render_item
 from plans.models import AnnualPlan
 from tests.factories import FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

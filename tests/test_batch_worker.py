@@ -19,9 +19,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from members.models import Role
-from plans.workflow import services as workflow
 from plans.documents.batch import BatchPrint
 from plans.models import AnnualPlan
+from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

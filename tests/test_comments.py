@@ -9,7 +9,14 @@ from members.models import Role
 from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan
 from tests.factories import (
-    ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory, UserFactory,
+    ActivityFactory,
+    FederationFactory,
+    PlanFactory,
+    RoleFactory,
+    SectionFactory,
+    TargetFactory,
+    UnitFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db

@@ -11,13 +11,13 @@ from django.urls import reverse
 from docx.enum.section import WD_SECTION
 
 from members.models import Role
-from plans.months import reports
-from plans.workflow import services as workflow
 from plans.documents.docx import render_docx
-from plans.models import AnnualPlan
 from plans.documents.pdf import render_pdf
 from plans.documents.pdf.serve import revision_line
+from plans.models import AnnualPlan
+from plans.months import reports
 from plans.planformat import dumps, import_plan
+from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
 
 DEMO = Path(__file__).resolve().parent.parent / "plans" / "demo"

@@ -7,11 +7,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from members.models import Role
-from plans.editor import editing
+from plans.editor import blocks, editing, structure
+from plans.models import AnnualPlan, MonthlyActivity
 from plans.months import services as months
 from plans.workflow import services as workflow
-from plans.editor import blocks, structure
-from plans.models import AnnualPlan, MonthlyActivity
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db

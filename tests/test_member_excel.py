@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from members.registry import excel
 from members.models import Member, Role
+from members.registry import excel
 from tests.factories import MemberFactory, RoleFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection, connections
 
 from plans import numbering
-from plans.workflow import services as workflow
 from plans.models import AnnualPlan, IssueCounter
+from plans.workflow import services as workflow
 from tests.factories import PlanFactory, UnitFactory
 
 pytestmark = [

@@ -11,9 +11,17 @@ from members.models import Role, Unit
 from members.scope import subtree
 from plans import periods
 from plans.federation import overview
-from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity, Target
-from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, TargetFactory, UnitFactory, UserFactory
+from tests.factories import (
+    ActivityFactory,
+    FederationFactory,
+    PlanFactory,
+    RoleFactory,
+    TargetFactory,
+    UnitFactory,
+    UserFactory,
+)
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 Status = AnnualPlan.Status

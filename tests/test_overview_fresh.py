@@ -8,8 +8,8 @@ from django.urls import reverse
 from members.models import Role
 from plans import periods
 from plans.federation import overview
-from plans.workflow import services as workflow
 from plans.models import AnnualPlan, MonthlyActivity
+from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

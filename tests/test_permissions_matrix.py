@@ -19,7 +19,14 @@ from members.models import Role
 from plans.documents.batch import BatchPrint
 from plans.months.reports import MonthlyReport
 from tests.factories import (
-    ActivityFactory, FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, TargetFactory, UnitFactory,
+    ActivityFactory,
+    FederationFactory,
+    MemberFactory,
+    PlanFactory,
+    RoleFactory,
+    SectionFactory,
+    TargetFactory,
+    UnitFactory,
     UserFactory,
 )
 from unionplans.audit.models import AuditEntry, record

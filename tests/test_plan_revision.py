@@ -11,13 +11,13 @@ from django.urls import reverse
 
 from members.models import Role
 from plans import numbering
-from plans.workflow import services as workflow
-from unionplans.audit.models import AuditEntry
-from plans.models import AnnualPlan
 from plans.documents.pdf import render_html
 from plans.documents.pdf.serve import plan_data, revision_line
+from plans.models import AnnualPlan
 from plans.planformat import export_plan
+from plans.workflow import services as workflow
 from tests.factories import PlanFactory, RoleFactory, SectionFactory
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 Status = AnnualPlan.Status

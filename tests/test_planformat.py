@@ -1,6 +1,7 @@
 """The plan interchange format: every demo plan round-trips, bad files are named and leave nothing."""
 import copy
 import json
+
 import pytest
 from django.core.management import CommandError, call_command
 

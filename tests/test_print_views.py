@@ -14,14 +14,19 @@ from django.urls import reverse
 
 from members.models import Role
 from plans import planformat
-from plans.models import AnnualPlan
-from plans.documents.pdf import content_hash
-from plans.documents.pdf import render as render_module
-from plans.documents.pdf import serve
+from plans.documents.pdf import content_hash, render as render_module, serve
 from plans.documents.pdf.render import render_document
+from plans.models import AnnualPlan
 from tests.conftest import DEMO_PLANS
-from tests.factories import (ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory,
-                             TargetFactory, UnitFactory)
+from tests.factories import (
+    ActivityFactory,
+    FederationFactory,
+    PlanFactory,
+    RoleFactory,
+    SectionFactory,
+    TargetFactory,
+    UnitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 VIEWS = ["plan_pdf", "plan_preview"]

@@ -12,12 +12,12 @@ from django.urls import reverse
 
 from members.models import Member, Role, Unit
 from plans.documents.batch import BatchPrint
-from plans.months import services as months
-from unionplans.audit.models import AuditEntry, record
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
+from plans.months import services as months
 from plans.months.reports import draft_report
 from tests.factories import FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
 from tests.test_permissions_matrix import ROUTES
+from unionplans.audit.models import AuditEntry, record
 
 pytestmark = pytest.mark.django_db
 SMALL = {"units": 2, "rows": 1, "members": 3, "targets": 2}

@@ -5,12 +5,12 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans.months import reports
-from plans.workflow import services as workflow
-from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity
+from plans.months import reports
 from plans.months.reports import MonthlyReport
+from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 Status = MonthlyActivity.Status

@@ -8,11 +8,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from pypdf import PdfReader
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.general import load_cert_from_pemder
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pypdf import PdfReader
 
 from members.models import Role
 from members.signing.credential import clean_png, read_pkcs12, save_credential

@@ -4,16 +4,15 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from asn1crypto import keys, tsp
-from asn1crypto import x509 as asn1_x509
+from asn1crypto import keys, tsp, x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
 from members.models import Role
 from members.signing.credential import clean_png, read_pkcs12, save_credential
-from plans.workflow import services as workflow
-from plans.models import AnnualPlan
 from plans.documents.pdf.pades import verify_pdf
+from plans.models import AnnualPlan
+from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory
 from tests.signing_ca import PASSWORD, SigningCA, png
 

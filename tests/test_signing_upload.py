@@ -4,9 +4,9 @@ from django.urls import reverse
 
 from members.models import Role
 from members.signing.credential import SigningCredential
-from unionplans.audit.models import AuditEntry
 from tests.factories import FederationFactory, RoleFactory, UnitFactory
 from tests.signing_ca import PASSWORD, SIGNER_CN, SigningCA, png
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +90,9 @@ def test_images_must_be_transparent_pngs_of_sane_size(client, unit, ca, image, m
 
 
 def test_images_are_stored_re_encoded(client, unit, ca):
-    from PIL import Image, PngImagePlugin
     import io
+
+    from PIL import Image, PngImagePlugin
 
     info = PngImagePlugin.PngInfo()
     info.add_text("Comment", "<script>alert(1)</script>")

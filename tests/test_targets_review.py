@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, Target
 from tests.factories import PlanFactory, RoleFactory, TargetFactory, UnitFactory
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, Section
 from tests.factories import RoleFactory, UnitFactory
 from tests.test_textimport import EXAMPLES, PAIRS
 from tests.test_textimport_docx import as_text
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 NGOC_HOI = (EXAMPLES / PAIRS["ngoc-hoi-2020-2021"]).read_text(encoding="utf-8")

@@ -1,19 +1,19 @@
 """The plan's path: draft → submitted → returned or approved → issued, by the right people only."""
 import datetime
 import hashlib
-import json
 import io
+import json
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Role
-from plans.workflow import services as workflow
-from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan
 from plans.planformat import dumps, export_plan
+from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 Status = AnnualPlan.Status

@@ -1,9 +1,8 @@
 """What every page's frame needs to know about the user."""
 import functools
 
-from unionplans.permissions import allowed
-
 from plans.inbox import services as inbox
+from unionplans.permissions import allowed
 
 
 def navigation(request):

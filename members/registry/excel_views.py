@@ -5,10 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from members import services
-from members.registry import excel
-from members.registry import stats
 from members.forms import ImportForm
 from members.permissions import unit_view
+from members.registry import excel, stats
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from members import services
 from members.forms import PositionEndForm, PositionForm
-from members.permissions import member_view, unit_view
 from members.models import Position
+from members.permissions import member_view, unit_view
 
 KIND_ORDER = {kind: i for i, kind in enumerate(Position.Kind.values)}
 

@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from members import search, services
-from members.registry import stats
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.models import Role
 from members.permissions import member_view, unit_view
+from members.registry import stats
 from members.scope import members_for_user, role_unit_ids
 from unionplans.permissions import page_view
 

@@ -13,7 +13,6 @@ from members.scope import reach, role_unit_ids, subtree, units_for_user
 from members.search import fold, phrase_key
 from unionplans.permissions import allowed, page_view
 
-
 # A province's tree holds thousands of units: the page shows the user's own units and the level
 # below; each deeper level is fetched when opened (unit_children), and the search box finds any.
 SEARCH_LIMIT = 100

@@ -128,8 +128,8 @@ def latest_issued_year(user, period_kind):
 
 def start(user, plans, kind, year=None):
     """Queue a batch of `plans` (already scoped by plans_to_print); returns the BatchPrint."""
-    from unionplans.audit import models as audit
     from plans.documents.batch_tasks import render_item
+    from unionplans.audit import models as audit
 
     plans = list(plans)
     if not plans:

@@ -15,8 +15,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.editor import editing
-from plans.editor import forms as editor_forms
+from plans.editor import editing, forms as editor_forms
 from plans.editor.editing import EditRefused
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from unionplans.audit.models import AuditEntry, record, snapshot

@@ -11,8 +11,8 @@ from django.db import transaction
 
 from members.models import Position
 from plans import periods
-from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.planformat import FORMAT, export_plan, import_plan
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 SKELETON = [
     ("text", "TÌNH HÌNH CHUNG", ["Thuận lợi", "Khó khăn"]),

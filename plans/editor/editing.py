@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from members.models import Member
 from members.registry.stats import plan_summary_lines
-from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan, Section
 from plans.planformat import MAX_SECTION_DEPTH
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 CONFLICT_MESSAGE = (
     "Kế hoạch vừa được lưu ở nơi khác (một người khác, hoặc một thẻ khác của bạn) sau khi bạn mở trang này, "

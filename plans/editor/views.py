@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.editor import blocks, editing
 from plans import numbering
+from plans.editor import blocks, editing
 from plans.editor.context import editor_context, situation_section
 from plans.editor.forms import VersionForm
 from plans.scope import plan_view, write_view

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models
 
 from plans import periods
-from plans.months.services import month_label
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
+from plans.months.services import month_label
 from plans.numbering import heading_number
 from unionplans.fields import NFCTextField
 

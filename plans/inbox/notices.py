@@ -8,8 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from members.models import Role
-from plans.inbox.models import Kind
 from plans.inbox import mail
+from plans.inbox.models import Kind
 from plans.models import AnnualPlan
 from plans.months.reports import MonthlyReport
 from unionplans.audit.models import AuditEntry

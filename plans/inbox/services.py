@@ -7,7 +7,22 @@ costs an empty subquery, and a list whose count is nought is not asked for.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import BooleanField, Case, ExpressionWrapper, Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 

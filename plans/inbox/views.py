@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from members.permissions import unit_view
-from plans.months import services as months
 from plans.inbox.forms import AccountForm, DeadlineForm
+from plans.months import services as months
 from unionplans.permissions import page_view
+
 
 @page_view(None, methods=("GET", "POST"))
 def account(request):

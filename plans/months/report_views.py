@@ -8,15 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from plans import numbering
-from plans.months import services as months
-from plans.months import reports
+from plans.documents.docx import DOCX_CONTENT_TYPE, render_docx
+from plans.documents.pdf import render_pdf
+from plans.months import reports, services as months
+from plans.months.reports import MonthlyReport
+from plans.scope import plan_view, report_view
 from plans.workflow import services as workflow
 from plans.workflow.forms import IssueForm
 from unionplans.audit.models import AuditEntry, record, snapshot
-from plans.documents.docx import DOCX_CONTENT_TYPE, render_docx
-from plans.documents.pdf import render_pdf
-from plans.months.reports import MonthlyReport
-from plans.scope import plan_view, report_view
 from unionplans.permissions import allowed
 
 

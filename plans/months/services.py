@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from members.models import Member
 from plans import periods
-from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import MonthlyActivity
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 # The union works on Vietnam time whatever the server's zone: at 23:30 UTC on the last day of a
 # month it is already the next month for the BCH.

@@ -2,8 +2,8 @@
 whether it was met, so the BCH sees met and missed at a glance before the superior rates them."""
 from django.db import transaction
 
-from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import Target
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 MET, MISSED, PENDING = "met", "missed", "pending"
 LABELS = {MET: "Đạt", MISSED: "Chưa đạt", PENDING: "Chưa có kết quả"}

@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from plans.months import targets_review
 from plans.models import Target
+from plans.months import targets_review
 from plans.scope import plan_view
 from unionplans.permissions import allowed
 

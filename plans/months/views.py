@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from members.models import Role
-from plans.months import services as months
 from plans.models import AnnualPlan, MonthlyActivity
+from plans.months import services as months
 from plans.scope import plan_view, plans_for_user
 from unionplans.permissions import page_view
 

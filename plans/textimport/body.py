@@ -1,6 +1,14 @@
 """The numbered body: sections at three levels, the targets, the month table in its two forms."""
 from plans.textimport.patterns import (
-    COLUMN_HEADERS, LETTERED, MONTH_CELL, NUMBERED, SUBNUMBERED, fold, is_plan_heading, measure, month_title,
+    COLUMN_HEADERS,
+    LETTERED,
+    MONTH_CELL,
+    NUMBERED,
+    SUBNUMBERED,
+    fold,
+    is_plan_heading,
+    measure,
+    month_title,
     strip_marker,
 )
 

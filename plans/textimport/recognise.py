@@ -7,8 +7,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from plans.planformat import FORMAT
-from plans.textimport import patterns as p
-from plans.textimport import signers
+from plans.textimport import patterns as p, signers
 from plans.textimport.account import unaccounted
 from plans.textimport.body import MonthTable, section, targets_section, text_section
 from plans.textimport.mend import mend

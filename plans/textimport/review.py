@@ -7,11 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from members.permissions import unit_view
-
 from plans.editor.drafting import import_recorded
 from plans.planformat import PlanFormatError, dumps, loads
-from plans.textimport import draft as drafts
-from plans.textimport import recognise_text
+from plans.textimport import draft as drafts, recognise_text
 from plans.textimport.preview import review_rows
 from plans.textimport.views import session_key
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from members.signing.credential import CredentialError, SigningCredential
 from plans import numbering
 from plans.inbox import notices
-from unionplans.audit.models import AuditEntry, record, snapshot
 from plans.models import AnnualPlan
 from plans.planformat import dumps, export_plan, import_plan
+from unionplans.audit.models import AuditEntry, record, snapshot
 
 Status = AnnualPlan.Status
 EDITABLE = (Status.DRAFT, Status.RETURNED)

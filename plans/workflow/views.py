@@ -4,11 +4,11 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from plans.models import AnnualPlan
+from plans.scope import plan_view
 from plans.workflow import services as workflow
 from plans.workflow.forms import IssueForm
 from unionplans.audit.models import AuditEntry
-from plans.models import AnnualPlan
-from plans.scope import plan_view
 from unionplans.permissions import allowed
 
 STEP_ACTIONS = [AuditEntry.Action.SUBMIT, AuditEntry.Action.RETURN, AuditEntry.Action.APPROVE, AuditEntry.Action.ISSUE]

@@ -5,8 +5,15 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from members.models import Role
-from tests.factories import (FederationFactory, MemberFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory,
-                             UserFactory)
+from tests.factories import (
+    FederationFactory,
+    MemberFactory,
+    PlanFactory,
+    RoleFactory,
+    SectionFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "mat-khau-thu-nghiem"

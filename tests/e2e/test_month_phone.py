@@ -11,8 +11,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from members.models import Role
-from plans.months import services as months
 from plans.models import AnnualPlan, MonthlyActivity
+from plans.months import services as months
 from tests.factories import ActivityFactory, MemberFactory, PlanFactory, RoleFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

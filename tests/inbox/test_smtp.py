@@ -12,8 +12,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from plans.inbox import schedule
-from plans.inbox.tasks import deliver
 from plans.inbox.models import Delivery
+from plans.inbox.tasks import deliver
 from plans.models import AnnualPlan
 from plans.months import services as months
 from tests.factories import ActivityFactory

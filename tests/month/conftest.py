@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from members.models import Role
-from plans.months import services as months
 from plans.models import AnnualPlan
+from plans.months import services as months
 from tests.factories import PlanFactory, RoleFactory
 
 NOVEMBER = datetime.date(2024, 11, 20)  # month_index 3 of the school year 2024-2025

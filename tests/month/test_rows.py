@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 
 from members.models import Role
-from plans.months import services as months
-from unionplans.audit.models import AuditEntry
 from plans.models import AnnualPlan, MonthlyActivity
+from plans.months import services as months
 from tests.factories import ActivityFactory, MemberFactory, PlanFactory, RoleFactory, UnitFactory
 from tests.month.helpers import HX, post as _post, text as _text
+from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_each_row_shows_what_is_stored_and_who_updated_it(client, bch, plan):
     started = ActivityFactory(plan=plan, month_index=3, status=MonthlyActivity.Status.IN_PROGRESS, result="Đã họp tổ")
     untouched = ActivityFactory(plan=plan, month_index=3)
     MonthlyActivity.objects.filter(pk=started.pk).update(
-        updated_by=bch, updated_at=datetime.datetime(2024, 11, 18, 1, 30, tzinfo=datetime.timezone.utc),
+        updated_by=bch, updated_at=datetime.datetime(2024, 11, 18, 1, 30, tzinfo=datetime.UTC),
     )
 
     page = client.get(reverse("month_rows", args=[plan.pk])).content.decode()
@@ -59,7 +59,7 @@ def test_overdue_rows_are_a_list_each_opening_its_own_form(client, bch, plan):
                               status=MonthlyActivity.Status.IN_PROGRESS, result="Đã mời báo cáo viên")
     ActivityFactory(plan=plan, month_index=1, content="Hội nghị cán bộ, viên chức")
     MonthlyActivity.objects.filter(pk=started.pk).update(
-        updated_by=bch, updated_at=datetime.datetime(2024, 10, 30, 9, 0, tzinfo=datetime.timezone.utc),
+        updated_by=bch, updated_at=datetime.datetime(2024, 10, 30, 9, 0, tzinfo=datetime.UTC),
     )
     url = reverse("month_rows", args=[plan.pk])
 
@@ -133,7 +133,7 @@ def test_without_javascript_a_failed_overdue_save_opens_that_row_alone(client, b
 
 def test_month_follows_vietnam_time_not_utc(plan):
     # 23:30 UTC on 31 October is 06:30 on 1 November in Hà Nội.
-    late = datetime.datetime(2024, 10, 31, 23, 30, tzinfo=datetime.timezone.utc)
+    late = datetime.datetime(2024, 10, 31, 23, 30, tzinfo=datetime.UTC)
     assert late.astimezone(months.VIETNAM).date() == datetime.date(2024, 11, 1)
     assert months.current_index(plan, late.astimezone(months.VIETNAM).date()) == 3
 

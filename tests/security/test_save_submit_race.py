@@ -13,8 +13,8 @@ from plans.editor import blocks, editing
 from plans.models import AnnualPlan
 from plans.scope import get_plan_for_user
 from plans.workflow import services as workflow
-from unionplans.audit.models import AuditEntry
 from tests.factories import PlanFactory, RoleFactory, UnitFactory
+from unionplans.audit.models import AuditEntry
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -9,10 +9,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.simpletypes import ST_Merge
+from docx.shared import Pt
 from docx.table import _Cell
 from docx.text.run import Run
 from fontTools.ttLib import TTFont
-from docx.shared import Pt
 
 FONT = "Times New Roman"
 

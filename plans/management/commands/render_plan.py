@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.models import AnnualPlan
 from plans.documents.pdf import RenderError, serve
+from plans.models import AnnualPlan
 
 
 class Command(BaseCommand):

@@ -139,6 +139,11 @@ class Unit(models.Model):
         self.save(update_fields=["superior"])
 
 
+
+# Units no other union sits below: they have no tree of their own to manage, move units into, or
+# set plan deadlines for.
+NOT_FEDERATIONS = (Unit.Kind.GRASSROOTS, Unit.Kind.SUBUNIT, Unit.Kind.TEAM)
+
 class Affiliation(models.Model):
     """A unit's superior over a span of time; the open one (no `until`) is the current one."""
 

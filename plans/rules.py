@@ -6,7 +6,7 @@ union review (return, approve) but never write its text; the admin may do everyt
 """
 import rules
 
-from members.models import Role, Unit
+from members.models import NOT_FEDERATIONS, Role
 from members.rules import is_chair, is_executive, is_federation_staff, is_superior_staff
 from plans.models import AnnualPlan
 from plans.scope import can_see, plans_for_user
@@ -108,9 +108,6 @@ def can_see_batch(user, batch):
 
 
 rules.add_perm("plans.view_batch", can_see_batch | rules.is_superuser)
-
-
-NOT_FEDERATIONS = (Unit.Kind.GRASSROOTS, Unit.Kind.SUBUNIT, Unit.Kind.TEAM)
 
 
 @rules.predicate

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from members import services
 from members.forms import UnitCreateForm, UnitDeactivateForm, UnitMoveForm, UnitRenameForm
-from members.models import Role, Unit
+from members.models import NOT_FEDERATIONS, Role, Unit
 from members.permissions import unit_view
 from members.scope import reach, role_unit_ids, subtree, units_for_user
 from members.search import fold, phrase_key
@@ -101,7 +101,7 @@ def _superiors_for(user, unit):
     """Active federations the user manages, outside the unit's own branch."""
     managed = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=reach(user, [Role.Kind.STAFF]))
     return managed.filter(status=Unit.Status.ACTIVE).exclude(
-        kind__in=[Unit.Kind.GRASSROOTS, Unit.Kind.SUBUNIT, Unit.Kind.TEAM],
+        kind__in=NOT_FEDERATIONS,
     ).exclude(pk__in=subtree(unit.pk)).order_by("name")
 
 

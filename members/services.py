@@ -158,6 +158,7 @@ def move_unit(actor, unit, superior, since, decision=""):
     before = snapshot(unit)
     unit.move_under(superior, since, decision)
     _recorded(actor, unit, before)
+    return unit
 
 
 @transaction.atomic
@@ -173,3 +174,4 @@ def deactivate_unit(actor, unit, status, date, decision="", successor=None):
     # The superior link stays: the federation keeps seeing the ended unit and what it issued.
     unit.save(update_fields=["status", "status_date", "status_decision", "successor"])
     _recorded(actor, unit, before)
+    return unit

@@ -9,6 +9,7 @@ from django.urls import reverse
 from members import services
 from members.forms import PositionEndForm, PositionForm
 from members.models import Position
+from members.pages import form_page
 from members.permissions import member_view, unit_view
 
 KIND_ORDER = {kind: i for i, kind in enumerate(Position.Kind.values)}
@@ -32,9 +33,7 @@ def position_create(request, unit):
         position = services.save_form(request.user, form)
         messages.success(request, f"Đã giao chức vụ {position.get_kind_display()} cho {position.member.full_name}.")
         return redirect("members:position_list", unit.pk)
-    return render(request, "members/form.html", {
-        "form": form, "title": f"Giao chức vụ: {unit.name}", "back_url": reverse("members:position_list", args=[unit.pk]),
-    })
+    return form_page(request, form, f"Giao chức vụ: {unit.name}", reverse("members:position_list", args=[unit.pk]))
 
 
 @member_view("members.change_member", methods=("GET", "POST"))
@@ -45,7 +44,4 @@ def position_end(request, member):
         services.end_position(request.user, form.cleaned_data["position"], form.cleaned_data["until"])
         messages.success(request, "Đã kết thúc chức vụ; lịch sử vẫn được giữ.")
         return redirect("members:position_list", member.unit_id)
-    return render(request, "members/form.html", {
-        "form": form, "title": f"Kết thúc chức vụ: {member.full_name}",
-        "back_url": reverse("members:position_list", args=[member.unit_id]),
-    })
+    return form_page(request, form, f"Kết thúc chức vụ: {member.full_name}", reverse("members:position_list", args=[member.unit_id]))

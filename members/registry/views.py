@@ -1,12 +1,12 @@
 """Pages of a unit's member registry: list and search, a member's record, transfer, status, statistics."""
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from members import search, services
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.models import Role
+from members.pages import attempt, form_page
 from members.permissions import member_view, unit_view
 from members.registry import stats
 from members.scope import members_for_user, role_unit_ids
@@ -57,16 +57,22 @@ def member_detail(request, member):
     })
 
 
+def _record_page(request, form, title, member):
+    return form_page(request, form, f"{title}: {member.full_name}", reverse("members:member_detail", args=[member.pk]))
+
+
+def _done(request, member, message):
+    messages.success(request, message)
+    return redirect("members:member_detail", member.pk)
+
+
 @unit_view("members.manage_members", methods=("GET", "POST"))
 def member_create(request, unit):
     form = MemberForm(request.POST or None, unit=unit)
     if form.is_valid():
         member = services.save_form(request.user, form)
-        messages.success(request, f"Đã thêm đoàn viên {member.full_name}.")
-        return redirect("members:member_detail", member.pk)
-    return render(request, "members/form.html", {
-        "form": form, "title": f"Thêm đoàn viên: {unit.name}", "back_url": reverse("members:member_list", args=[unit.pk]),
-    })
+        return _done(request, member, f"Đã thêm đoàn viên {member.full_name}.")
+    return form_page(request, form, f"Thêm đoàn viên: {unit.name}", reverse("members:member_list", args=[unit.pk]))
 
 
 @member_view("members.change_member", methods=("GET", "POST"))
@@ -74,44 +80,28 @@ def member_edit(request, member):
     form = MemberForm(request.POST or None, instance=member, unit=member.unit)
     if form.is_valid():
         services.save_form(request.user, form)
-        messages.success(request, "Đã lưu hồ sơ đoàn viên.")
-        return redirect("members:member_detail", member.pk)
-    return render(request, "members/form.html", {
-        "form": form, "title": f"Sửa hồ sơ: {member.full_name}", "back_url": reverse("members:member_detail", args=[member.pk]),
-    })
+        return _done(request, member, "Đã lưu hồ sơ đoàn viên.")
+    return _record_page(request, form, "Sửa hồ sơ", member)
 
 
 @member_view("members.change_member", methods=("GET", "POST"))
 def member_transfer(request, member):
     form = TransferForm(request.POST or None, member=member)
-    if form.is_valid():
-        try:
-            services.transfer(request.user, member, form.cleaned_data["date"], form.cleaned_data["destination"],
-                              form.cleaned_data["destination_text"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Đã chuyển sinh hoạt của {member.full_name}.")
-            return redirect("members:member_detail", member.pk)
-    return render(request, "members/form.html", {
-        "form": form, "title": f"Chuyển sinh hoạt: {member.full_name}", "back_url": reverse("members:member_detail", args=[member.pk]),
-    })
+    if form.is_valid() and attempt(form, lambda: services.transfer(
+        request.user, member, form.cleaned_data["date"], form.cleaned_data["destination"], form.cleaned_data["destination_text"],
+    )):
+        return _done(request, member, f"Đã chuyển sinh hoạt của {member.full_name}.")
+    return _record_page(request, form, "Chuyển sinh hoạt", member)
 
 
 @member_view("members.change_member", methods=("GET", "POST"))
 def member_status(request, member):
     form = StatusForm(request.POST or None)
-    if form.is_valid():
-        try:
-            services.change_status(request.user, member, form.cleaned_data["status"], form.cleaned_data["date"], form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, "Đã cập nhật trạng thái sinh hoạt.")
-            return redirect("members:member_detail", member.pk)
-    return render(request, "members/form.html", {
-        "form": form, "title": f"Trạng thái sinh hoạt: {member.full_name}", "back_url": reverse("members:member_detail", args=[member.pk]),
-    })
+    if form.is_valid() and attempt(form, lambda: services.change_status(
+        request.user, member, form.cleaned_data["status"], form.cleaned_data["date"], form.cleaned_data["note"],
+    )):
+        return _done(request, member, "Đã cập nhật trạng thái sinh hoạt.")
+    return _record_page(request, form, "Trạng thái sinh hoạt", member)
 
 
 @unit_view("members.view_unit")

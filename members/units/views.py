@@ -1,6 +1,5 @@
 """The unit tree for federation staff: see it, add a unit, rename, move under another superior, end."""
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.urls import reverse
 from members import services
 from members.forms import UnitCreateForm, UnitDeactivateForm, UnitMoveForm, UnitRenameForm
 from members.models import NOT_FEDERATIONS, Role, Unit
+from members.pages import attempt, form_page
 from members.permissions import unit_view
 from members.scope import reach, role_unit_ids, subtree, units_for_user
 from members.search import fold, phrase_key
@@ -67,23 +67,24 @@ def unit_detail(request, unit):
 
 
 def _form_page(request, form, title, unit):
-    return render(request, "members/form.html", {
-        "form": form, "title": title, "back_url": reverse("members:unit_detail", args=[unit.pk]),
-    })
+    return form_page(request, form, title, reverse("members:unit_detail", args=[unit.pk]))
+
+
+def _done(request, unit, message):
+    messages.success(request, message)
+    return redirect("members:unit_detail", unit.pk)
 
 
 @unit_view("members.manage_units", methods=("GET", "POST"))
 def unit_create(request, superior):
     form = UnitCreateForm(request.POST or None, initial={"header_superior": superior.header_name})
-    if form.is_valid():
-        data = {name: form.cleaned_data[name] for name in UnitCreateForm.Meta.fields}
-        try:
-            unit = services.create_unit(request.user, superior, form.cleaned_data["since"], form.cleaned_data["decision"], **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Đã tạo đơn vị {unit.name}.")
-            return redirect("members:unit_detail", unit.pk)
+
+    def create():
+        fields = {name: form.cleaned_data[name] for name in UnitCreateForm.Meta.fields}
+        return services.create_unit(request.user, superior, form.cleaned_data["since"], form.cleaned_data["decision"], **fields)
+
+    if form.is_valid() and (unit := attempt(form, create)):
+        return _done(request, unit, f"Đã tạo đơn vị {unit.name}.")
     return _form_page(request, form, f"Thêm đơn vị trực thuộc {superior.name}", superior)
 
 
@@ -92,8 +93,7 @@ def unit_rename(request, unit):
     form = UnitRenameForm(request.POST or None, instance=unit)
     if form.is_valid():
         services.save_form(request.user, form)
-        messages.success(request, "Đã lưu tên đơn vị. Các văn bản đã ban hành giữ nguyên tiêu đề đã in.")
-        return redirect("members:unit_detail", unit.pk)
+        return _done(request, unit, "Đã lưu tên đơn vị. Các văn bản đã ban hành giữ nguyên tiêu đề đã in.")
     return _form_page(request, form, f"Đổi tên: {unit.name}", unit)
 
 
@@ -108,26 +108,16 @@ def _superiors_for(user, unit):
 @unit_view("members.change_unit", methods=("GET", "POST"))
 def unit_move(request, unit):
     form = UnitMoveForm(request.POST or None, superiors=_superiors_for(request.user, unit))
-    if form.is_valid():
-        try:
-            services.move_unit(request.user, unit, form.cleaned_data["superior"], form.cleaned_data["since"], form.cleaned_data["decision"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Đã chuyển {unit.name} về trực thuộc {unit.superior.name}.")
-            return redirect("members:unit_detail", unit.pk)
+    if form.is_valid() and attempt(form, lambda: services.move_unit(
+        request.user, unit, form.cleaned_data["superior"], form.cleaned_data["since"], form.cleaned_data["decision"],
+    )):
+        return _done(request, unit, f"Đã chuyển {unit.name} về trực thuộc {unit.superior.name}.")
     return _form_page(request, form, f"Chuyển cấp trên: {unit.name}", unit)
 
 
 @unit_view("members.change_unit", methods=("GET", "POST"))
 def unit_deactivate(request, unit):
     form = UnitDeactivateForm(request.POST or None, successors=units_for_user(request.user).exclude(pk=unit.pk))
-    if form.is_valid():
-        try:
-            services.deactivate_unit(request.user, unit, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Đã cập nhật trạng thái của {unit.name}.")
-            return redirect("members:unit_detail", unit.pk)
+    if form.is_valid() and attempt(form, lambda: services.deactivate_unit(request.user, unit, **form.cleaned_data)):
+        return _done(request, unit, f"Đã cập nhật trạng thái của {unit.name}.")
     return _form_page(request, form, f"Kết thúc hoạt động: {unit.name}", unit)

@@ -69,5 +69,5 @@ def blk_link(context, kind, ref=None, index=None, text=""):
 
 @register.simple_tag
 def blk_row(row):
-    """The attributes that make a month row's <tr> its block: one tag a row rather than three."""
-    return mark_safe(f' class="blk blk-row" id="{block_id("row", row["ref"])}" data-month="{escape(row["month"])}"')
+    """The attributes that make a month row's <tr> its block (one tag, not a tag and two nodes)."""
+    return mark_safe(f' class="blk blk-row" id="{block_id("row", row["ref"])}"')

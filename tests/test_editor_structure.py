@@ -1,5 +1,7 @@
 """Adding, moving and deleting blocks: each an ordinary post that comes back renumbered with the
 block open again, a deletion undone with Hoàn tác, and the union calendar's suggestions."""
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -108,6 +110,9 @@ def test_a_union_calendar_suggestion_is_added_with_one_click(client):
     SectionFactory(plan=plan, kind="months", title="KẾ HOẠCH TỪNG THÁNG", paragraphs=[])
     page = client.get(editor(plan)).content.decode()
     assert "Gợi ý ngày lễ, kỷ niệm theo tháng" in page and "Thêm: Tổ chức kỷ niệm Ngày Nhà giáo Việt Nam 20/11." in page
+    # The button posts to that suggestion's own address (month 3, the month's first suggestion).
+    action = reverse("plan_editor_row_suggest", args=[plan.pk, 3, 0])
+    assert re.search(f'action="{action}">(<input[^>]*>)*<button[^>]*>Thêm: Tổ chức kỷ niệm Ngày Nhà giáo', page)
     act(client, "plan_editor_row_suggest", plan, 3, 0)
     assert plan.activities.get(month_index=3).content == "Tổ chức kỷ niệm Ngày Nhà giáo Việt Nam 20/11."
     assert "Thêm: Tổ chức kỷ niệm Ngày Nhà giáo Việt Nam 20/11." not in client.get(editor(plan)).content.decode()

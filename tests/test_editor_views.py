@@ -197,3 +197,12 @@ def test_qualitative_target_with_a_number_is_refused_in_vietnamese(client):
     answer = client.post(target_url(target), block_post(f"b-t{target.pk}", 1, text="Có", measure="qualitative", value="5"), **HTMX)
     assert "Chỉ tiêu định tính không có con số" in answer.content.decode()
     assert Target.objects.get(pk=target.pk).measure == "percent"
+
+
+def test_an_empty_block_invites_typing_and_the_link_names_its_text_escaped(client):
+    plan = draft_with_chair(client, bases=[])
+    section = SectionFactory(plan=plan, title="Tình hình chung", order=0, paragraphs=["Đoàn viên <b>45</b> & 27 nữ", ""])
+    page = client.get(editor(plan)).content.decode()
+    assert "Chưa có căn cứ: bấm vào đây để thêm." in page and "(Đoạn trống: bấm vào đây để gõ.)" in page
+    link = f'<a class="blk-edit" href="{paragraph_url(section)}">Sửa đoạn<span class="visually-hidden">: '
+    assert link + "Đoàn viên &lt;b&gt;45&lt;/b&gt; &amp; 27 nữ</span></a>" in page and "<b>45</b>" not in page

@@ -60,6 +60,15 @@ PLAN_BLOCKS = {
 }
 
 
+SENTINEL = 987654321  # stands for an id in a URL reversed once for many links
+
+
+def url_format(name, *args):
+    """reverse(name, args) as a format string, a "{}" where `args` has None: reversed once for a
+    page's hundreds of links to blocks, as reversing each was a fifth of a long plan's page."""
+    return reverse(name, args=[SENTINEL if arg is None else arg for arg in args]).replace(str(SENTINEL), "{}")
+
+
 def block_id(kind, ref=None, index=None):
     """The id of a block's element: b-title, b-s12 (a heading), b-p12-3 (its fourth paragraph), ..."""
     prefix = KINDS[kind][0]

@@ -3,6 +3,7 @@ plan's data, with the ids of its rows), and around it what the chair acts with."
 from plans import periods, union_calendar
 from plans.documents.pdf import context as document_context
 from plans.documents.pdf.serve import revision_line
+from plans.editor.blocks import url_format
 from plans.editor.forms import month_label
 from plans.models import AnnualPlan, Section
 from plans.planformat import export_plan
@@ -30,16 +31,17 @@ def _first_of_kind(sections, kind):
 
 
 def _suggestions(plan, data):
-    """Union-calendar days of each month not yet in its rows: (month index, label, [(i, text)])."""
+    """Union-calendar days of each month not yet in its rows: (month label, [(URL that adds it, text)])."""
     present = {}
     for month in data["months"]:
         present[month["month"]] = {row["content"] for row in month["activities"]}
+    url = url_format("plan_editor_row_suggest", plan.pk, None, None)
     out = []
     for index, texts in union_calendar.suggestions(plan.period_kind, plan.year).items():
         key = plan.month_at(index).strftime("%Y-%m")
-        offered = [(i, text) for i, text in enumerate(texts) if text not in present.get(key, set())]
+        offered = [(url.format(index, i), text) for i, text in enumerate(texts) if text not in present.get(key, set())]
         if offered:
-            out.append((index, month_label(plan, index), offered))
+            out.append((month_label(plan, index), offered))
     return out
 
 

@@ -56,7 +56,7 @@ def _row_cells(block):
     month_rows = list(block.plan.activities.filter(month_index=row.month_index).order_by("order", "pk").values_list("pk", flat=True))
     first = month_rows[0] == row.pk and "time" in block.plan.month_columns
     month = block.plan.month_at(row.month_index).strftime("%Y-%m")
-    return {"month_cell": first, "month_span": len(month_rows), "month": month, "month_text": numbering.month_cell(month)}
+    return {"month_cell": first, "month_span": len(month_rows), "month_text": numbering.month_cell(month)}
 
 
 def block_view(request, block):

@@ -2,13 +2,14 @@
 context each block of the document gets its id, its link to its editor and its review comments,
 so the editor shows the very rendering the preview and the PDF print. Without `editing` the tags
 are never reached and the document prints as before."""
+from html import escape
+
 from django import template
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
-from plans.editor.blocks import KINDS, block_id
-from plans.templatetags.plan_comments import open_comments
+from plans.editor.blocks import KINDS, block_id, url_format
+from plans.templatetags.plan_comments import has_open_comments, open_comments
 
 register = template.Library()
 
@@ -21,44 +22,32 @@ EMPTY = {
 }
 
 
-SENTINEL = 987654321  # stands for the block's ids in a URL reversed once per page
-
-
 def _url(context, kind, ref, index):
-    """The block's editor URL: reversed once per kind and page, then the ids put in, as reversing
-    a few hundred times was a fifth of a long plan's page."""
+    """The block's editor URL, from one reversed pattern per kind and page."""
     urls = context.render_context.setdefault("editor_block_urls", {})
-    if kind not in urls:
-        args = [context["plan"].pk] + [SENTINEL] * ((ref is not None) + (index is not None))
-        urls[kind] = reverse(KINDS[kind][1], args=args)
-    url = urls[kind]
-    for value in (ref, index):
-        if value is not None:
-            url = url.replace(str(SENTINEL), str(value), 1)
-    return url
+    pattern = urls.get(kind)
+    if pattern is None:
+        pattern = urls[kind] = url_format(KINDS[kind][1], context["plan"].pk, *[None] * ((ref is not None) + (index is not None)))
+    return pattern.format(*(value for value in (ref, index) if value is not None))
 
 
-def _link(context, kind, ref, index, text):
-    plan = context["plan"]
+def _link_html(context, kind, ref, index, text):
+    """The block's edit link, and the open review comments about it. Built by hand, not with
+    format_html: a 120-row plan has some 150 of them; only the snippet is text of the plan's (the
+    URL is digits and the app's own path, the action a constant), and it is escaped."""
     first = text[0] if isinstance(text, list) and text else text
-    first = first if isinstance(first, str) else ""
+    snippet = escape(first[:60]) if isinstance(first, str) else ""
+    # No htmx attributes: editor.js opens the block a link belongs to (its closest .blk), which
+    # keeps a few hundred copies of the URL, target and swap out of a long plan's page.
+    out = (f'<a class="blk-edit" href="{_url(context, kind, ref, index)}">Sửa {KINDS[kind][2]}'
+           f'<span class="visually-hidden">: {snippet}</span></a>')
     anchor = ANCHORS.get(kind)
-    return {
-        "id": block_id(kind, ref, index), "kind": kind, "url": _url(context, kind, ref, index),
-        "action": f"Sửa {KINDS[kind][2]}", "snippet": first[:60], "empty": EMPTY.get(kind) if not text else "",
-        "comments": open_comments(plan, anchor, ref, "" if index is None else index) if anchor else [],
-        "plan": plan,
-    }
-
-
-def _link_html(context, link):
-    html = format_html(
-        '<a class="blk-edit" href="{0}" data-hx-get="{0}" data-hx-target="#{1}" data-hx-swap="outerHTML">{2}'
-        '<span class="visually-hidden">: {3}</span></a>', link["url"], link["id"], link["action"], link["snippet"],
-    )
-    if link["comments"]:
-        html += render_to_string("plans/editor/blocks/_comments.html", link, request=context.get("request"))
-    return html
+    plan = context["plan"]
+    comments = open_comments(plan, anchor, ref, "" if index is None else index) if anchor and has_open_comments(plan) else None
+    if comments:
+        out += render_to_string("plans/editor/blocks/_comments.html", {"comments": comments, "plan": plan},
+                                request=context.get("request"))
+    return out
 
 
 # Written out here rather than as templates: a long plan has a few hundred blocks, and a template
@@ -66,17 +55,19 @@ def _link_html(context, link):
 @register.simple_tag(takes_context=True)
 def blk(context, kind, ref=None, index=None, text=""):
     """Opens the block's element (closed by `</div>` in the template) with its edit link."""
-    link = _link(context, kind, ref, index, text)
-    html = format_html('<div class="blk blk-{}" id="{}">', kind, link["id"]) + _link_html(context, link)
-    return html + format_html('<p class="blk-empty">{}</p>', link["empty"]) if link["empty"] else html
+    out = f'<div class="blk blk-{kind}" id="{block_id(kind, ref, index)}">' + _link_html(context, kind, ref, index, text)
+    if not text and kind in EMPTY:
+        out += f'<p class="blk-empty">{EMPTY[kind]}</p>'
+    return mark_safe(out)
 
 
 @register.simple_tag(takes_context=True)
 def blk_link(context, kind, ref=None, index=None, text=""):
     """The edit link of a block whose element the template writes itself (a month row's <tr>)."""
-    return _link_html(context, _link(context, kind, ref, index, text))
+    return mark_safe(_link_html(context, kind, ref, index, text))
 
 
 @register.simple_tag
-def blk_id(kind, ref=None, index=None):
-    return block_id(kind, ref, index)
+def blk_row(row):
+    """The attributes that make a month row's <tr> its block (one tag, not a tag and two nodes)."""
+    return mark_safe(f' class="blk blk-row" id="{block_id("row", row["ref"])}"')

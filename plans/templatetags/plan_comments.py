@@ -25,6 +25,13 @@ def open_comments(plan, kind, ref="", index=""):
     return plan._open_comments.get(key, [])
 
 
+def has_open_comments(plan):
+    """Whether any comment of the plan is still open: most plans have none, and then each block's
+    lookup is skipped."""
+    _comments(plan)
+    return bool(plan._open_comments)
+
+
 @register.simple_tag
 def all_comments(plan):
     """Every comment of the plan, in the order they were made."""

@@ -78,8 +78,15 @@
     });
   }
 
-  // A click anywhere on a closed block opens it, as its link does.
+  // A block's link opens it in place (without JavaScript it leads to the block's own page); a
+  // click anywhere else on a closed block does the same.
   document.addEventListener("click", function (event) {
+    var edit = event.target.closest(".doc.editing .blk-edit");
+    if (edit && !(event.ctrlKey || event.metaKey || event.shiftKey || event.button)) {
+      event.preventDefault();
+      htmx.ajax("GET", edit.getAttribute("href"), {source: edit, target: "#" + blockOf(edit).id, swap: "outerHTML"});
+      return;
+    }
     var block = event.target.closest(".doc.editing .blk:not(.blk-open)");
     if (block && !event.target.closest("a, button, form")) {
       var link = block.querySelector(".blk-edit");

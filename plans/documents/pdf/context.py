@@ -44,7 +44,7 @@ def _rows(activities, columns, month):
                 cells.append(_cell(key, activity[key]))
             elif i == 0:
                 cells.append(_cell(key, numbering.month_cell(month), len(activities)))
-        rows.append({"ref": activity.get("ref"), "month": month, "cells": cells})
+        rows.append({"ref": activity.get("ref"), "cells": cells})
     return rows
 
 

@@ -37,8 +37,9 @@ SOURCE_STATUSES = (AnnualPlan.Status.APPROVED, AnnualPlan.Status.ISSUED)
 
 
 def report_of(plan):
-    """The plan's year-end report, if one was drafted (whatever its status)."""
-    return plan.yearend_reports.order_by("pk").first()
+    """The plan's year-end report, if one was drafted (whatever its status): the latest, which is a
+    correction (điều chỉnh, bổ sung) of the first when there is one."""
+    return plan.yearend_reports.order_by("-pk").first()
 
 
 def period_end(plan):

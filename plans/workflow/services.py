@@ -175,6 +175,7 @@ def new_version(actor, plan, revision):
         draft = import_plan(data, plan.unit)
         draft.replaces = plan
         draft.revision = revision
-        draft.save(update_fields=["replaces", "revision"])
+        draft.source_plan = plan.source_plan  # a year-end report's correction reports on the same plan
+        draft.save(update_fields=["replaces", "revision", "source_plan"])
         record(actor, draft, AuditEntry.Action.NEW_VERSION, None, snapshot(draft))
     return draft

@@ -88,6 +88,7 @@ def test_one_action_drafts_once_and_opens_the_same_report_again(client, chair, p
     assert AuditEntry.objects.filter(plan=report, action=AuditEntry.Action.CREATE, actor=chair).count() == 1
     editor = client.get(reverse("plan_editor", args=[report.pk])).content.decode()
     assert "BÁO CÁO" in editor and "Mức phấn đấu" in editor and "Chưa đạt" in editor
+    assert "Soạn báo cáo tổng kết" in editor and "bảng kế hoạch tháng" not in editor  # a report has no month table
 
 
 def test_the_plans_page_offers_it_and_the_report_goes_up_like_a_plan(client, chair, plan):

@@ -9,6 +9,13 @@ from plans import numbering, periods
 from unionplans.fields import NFCCharField, NFCJSONField, NFCTextField
 
 
+class DocumentQuerySet(models.QuerySet):
+    def plans(self):
+        """Kế hoạch only: the lists of plans (overview, month page, batch, inbox, copying) leave out
+        the year-end reports that share the model."""
+        return self.filter(doc_type=numbering.DOCUMENT_TYPE)
+
+
 class AnnualPlan(models.Model):
     class PeriodKind(models.TextChoices):
         SCHOOL_YEAR = periods.SCHOOL_YEAR, "Năm học"
@@ -21,11 +28,22 @@ class AnnualPlan(models.Model):
         APPROVED = "approved", "Đã duyệt"
         ISSUED = "issued", "Đã ban hành"
 
+    class DocType(models.TextChoices):
+        PLAN = numbering.DOCUMENT_TYPE, "Kế hoạch"
+        YEAREND_REPORT = numbering.REPORT_TYPE, "Báo cáo tổng kết"
+
     class Revision(models.TextChoices):
         ADJUSTMENT = "adjustment", "Điều chỉnh"
         SUPPLEMENT = "supplement", "Bổ sung"
 
     unit = models.ForeignKey(Unit, verbose_name="đơn vị", on_delete=models.PROTECT, related_name="plans")
+    # A year-end report (báo cáo tổng kết, BC) is a document of the same model as the plan it reports
+    # on, so the one editor, workflow, renderer, Word export and rules serve it; it has no month rows.
+    doc_type = models.CharField("loại văn bản", max_length=2, choices=DocType.choices, default=DocType.PLAN)
+    source_plan = models.ForeignKey(
+        "self", verbose_name="báo cáo về kế hoạch", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="yearend_reports",
+    )
     period_kind = models.CharField("loại kỳ", max_length=20, choices=PeriodKind.choices, default=PeriodKind.SCHOOL_YEAR)
     year = models.PositiveSmallIntegerField("năm bắt đầu")
     number = models.PositiveSmallIntegerField("số", null=True, blank=True)
@@ -65,6 +83,8 @@ class AnnualPlan(models.Model):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         verbose_name = "kế hoạch năm"
         verbose_name_plural = "kế hoạch năm"
@@ -73,9 +93,9 @@ class AnnualPlan(models.Model):
         indexes = [models.Index(fields=["unit", "period_kind", "year"], name="plan_unit_period_year")]
         constraints = [
             models.UniqueConstraint(
-                F("unit"), F("number"), ExtractYear("date"),
-                condition=Q(number__isnull=False), name="plan_number_unique_per_unit_year",
-                violation_error_message="Đơn vị đã có kế hoạch mang số này trong năm.",
+                F("unit"), F("doc_type"), F("number"), ExtractYear("date"),
+                condition=Q(number__isnull=False), name="plan_number_unique_per_unit_type_year",
+                violation_error_message="Đơn vị đã có văn bản cùng loại mang số này trong năm.",
             ),
             models.CheckConstraint(
                 condition=Q(number__isnull=True) | Q(date__isnull=False), name="plan_number_has_date",
@@ -84,6 +104,10 @@ class AnnualPlan(models.Model):
             models.CheckConstraint(
                 condition=Q(number__isnull=True) | Q(number__gte=1), name="plan_number_positive",
                 violation_error_message="Số văn bản bắt đầu từ 01.",
+            ),
+            models.CheckConstraint(
+                condition=Q(doc_type=numbering.REPORT_TYPE) | Q(source_plan__isnull=True), name="plan_source_only_for_reports",
+                violation_error_message="Chỉ báo cáo tổng kết mới gắn với kế hoạch được báo cáo.",
             ),
             models.CheckConstraint(
                 condition=Q(year__gte=2000, year__lte=2100), name="plan_year_plausible",
@@ -96,7 +120,7 @@ class AnnualPlan(models.Model):
 
     @property
     def reference(self):
-        return numbering.reference(numbering.DOCUMENT_TYPE, self.number, self.issuer.get("abbreviation", ""))
+        return numbering.reference(self.doc_type, self.number, self.issuer.get("abbreviation", ""))
 
     @property
     def period_label(self):
@@ -111,6 +135,10 @@ class AnnualPlan(models.Model):
     @property
     def is_issued(self):
         return self.status == self.Status.ISSUED
+
+    @property
+    def is_report(self):
+        return self.doc_type == self.DocType.YEAREND_REPORT
 
 
 class Section(models.Model):

@@ -13,6 +13,7 @@ from plans import periods
 
 BLANK = None  # a segment the printed page leaves empty for a hand-written number or date
 DOCUMENT_TYPE = "KH"  # kế hoạch; NĐ 30 Phụ lục III abbreviation
+REPORT_TYPE = "BC"  # báo cáo: the monthly and the year-end reports share its number series
 # Tên loại printed over the trích yếu, by type; data without a doc_type is a plan.
 DOCUMENT_NAMES = {"KH": "KẾ HOẠCH", "BC": "BÁO CÁO"}
 # Điểm are lettered with the Vietnamese alphabet, which has đ and lacks f, j, w, z.

@@ -10,7 +10,7 @@ import re
 from django.db import transaction
 
 from members.models import Unit
-from plans import periods
+from plans import numbering, periods
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from unionplans.fields import has_control_characters, nfc
 
@@ -153,12 +153,15 @@ def _months(value, path, period):
 
 def check(data):
     """Raise PlanFormatError at the first thing in `data` that the format does not allow."""
-    _fields(data, "$", (
+    # "doc_type" is the one optional key: "BC" marks a year-end report, whose data is a plan's.
+    _fields({k: v for k, v in data.items() if k != "doc_type"} if isinstance(data, dict) else data, "$", (
         "format", "issuer", "co_issuer", "period", "number", "date", "title", "bases", "preamble",
         "sections", "targets", "month_columns", "months", "closing", "appendices", "recipients", "signers",
     ))
     if data["format"] != FORMAT:
         raise PlanFormatError("$.format", f'phải là "{FORMAT}".')
+    if data.get("doc_type", numbering.DOCUMENT_TYPE) not in (numbering.DOCUMENT_TYPE, numbering.REPORT_TYPE):
+        raise PlanFormatError("$.doc_type", f'phải là "{numbering.DOCUMENT_TYPE}" hoặc "{numbering.REPORT_TYPE}".')
     _issuer(data["issuer"], "$.issuer")
     if data["co_issuer"] is not None:
         _issuer(data["co_issuer"], "$.co_issuer")
@@ -242,7 +245,7 @@ def import_plan(data, unit=None):
     number, date = data["number"], data["date"]
     plan = AnnualPlan.objects.create(
         unit=unit or unit_for_issuer(data["issuer"]),
-        period_kind=period["kind"], year=period["year"],
+        period_kind=period["kind"], year=period["year"], doc_type=data.get("doc_type", numbering.DOCUMENT_TYPE),
         number=int(number) if number else None,
         date=datetime.date.fromisoformat(date) if date else None,
         status=AnnualPlan.Status.ISSUED if number else AnnualPlan.Status.DRAFT,
@@ -307,6 +310,7 @@ def export_plan(plan, refs=False):
         months.setdefault(activity.pop("month_index"), []).append({**activity, **_ref({"id": row_id}, refs)})
     return {
         "format": FORMAT,
+        **({"doc_type": plan.doc_type} if plan.is_report else {}),
         "issuer": _ordered(plan.issuer, ISSUER_KEYS),
         "co_issuer": _ordered(plan.co_issuer, ISSUER_KEYS),
         "period": {"kind": plan.period_kind, "year": plan.year},

@@ -49,6 +49,12 @@ def wrote_plan(user, plan):
     return plan is not None and plan.audit_entries.filter(actor_id=user.pk, action__in=authored).exists()
 
 
+@rules.predicate
+def is_plan_document(user, plan):
+    """A kế hoạch, not a year-end report (which shares the model but has no month rows or results)."""
+    return plan is not None and plan.doc_type == AnnualPlan.DocType.PLAN
+
+
 editable = _status_in(Status.DRAFT, Status.RETURNED)
 reviewer = ~wrote_plan & (reviewer_of_plan | rules.is_superuser)
 
@@ -66,7 +72,7 @@ rules.add_perm("plans.approve_plan", _status_in(Status.SUBMITTED) & reviewer)
 rules.add_perm("plans.issue_plan", _status_in(Status.APPROVED) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.revise_plan", _status_in(Status.ISSUED) & (chair_of_plan | rules.is_superuser))
 # The month rows of an issued plan are the year's follow-up, kept by the BCH: editable by design.
-rules.add_perm("plans.update_months", _status_in(Status.ISSUED) & (executive_of_plan | rules.is_superuser))
+rules.add_perm("plans.update_months", _status_in(Status.ISSUED) & is_plan_document & (executive_of_plan | rules.is_superuser))
 rules.add_perm("plans.comment_plan", staff_over_plan | rules.is_superuser)
 # The BCH and staff above always see the plan (plans.scope), so these need not ask the scope again.
 rules.add_perm("plans.view_history", executive_of_plan | staff_over_plan | rules.is_superuser)
@@ -76,11 +82,16 @@ rules.add_perm("plans.start_plan", is_chair | rules.is_superuser)
 # Monthly reports (plans.months.reports) and the year-end review of targets belong to an issued plan.
 # The predicates above read only `.unit` and `.status`, so they apply to a report as they are.
 issued = _status_in(Status.ISSUED)
-rules.add_perm("plans.draft_report", issued & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.draft_report", issued & is_plan_document & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.view_report", issued | executive_of_plan | staff_over_plan | rules.is_superuser)
 rules.add_perm("plans.change_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
 rules.add_perm("plans.issue_report", _status_in(Status.DRAFT) & (chair_of_plan | rules.is_superuser))
-rules.add_perm("plans.review_targets", issued & (chair_of_plan | rules.is_superuser))
+rules.add_perm("plans.review_targets", issued & is_plan_document & (chair_of_plan | rules.is_superuser))
+# The year-end report (plans.yearend) of a plan approved or issued, and next year's plan started from
+# it: the chair's, as the plan was. The report itself then goes through the plan's own rules.
+closing_year = _status_in(Status.APPROVED, Status.ISSUED) & is_plan_document & (chair_of_plan | rules.is_superuser)
+rules.add_perm("plans.draft_yearend", closing_year)
+rules.add_perm("plans.plan_next_year", closing_year)
 # Review comments (plans.federation.comments): staff above write them, the chair marks them dealt with, and
 # the BCH and staff read them; plain members see only the issued document.
 rules.add_perm("plans.view_comments", executive_of_plan | staff_over_plan | rules.is_superuser)

@@ -3,7 +3,7 @@ from django.urls import path
 from plans import views
 from plans.documents import batch_views, verify_views, views as print_views
 from plans.documents.docx import views as docx_views
-from plans.editor import new_views as editor_new, structure_views as structure, views as editor_views
+from plans.editor import new_views as editor_new, structure_views as structure, views as editor_views, yearend_views
 from plans.federation import comment_views, views as overview_views
 from plans.inbox import views as inbox_views
 from plans.months import report_views, targets_views, views as month_views
@@ -27,6 +27,8 @@ urlpatterns = [
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/sao-chep/", editor_new.copy_plan, name="plan_new_copy"),
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/theo-khung/", editor_new.skeleton_plan, name="plan_new_skeleton"),
     path("don-vi-cua-toi/<int:unit_pk>/ke-hoach-moi/tai-len/", editor_new.upload_plan, name="plan_new_upload"),
+    path("plans/<int:pk>/bao-cao-tong-ket/", yearend_views.yearend_draft, name="yearend_draft"),
+    path("plans/<int:pk>/ke-hoach-nam-sau/", yearend_views.next_year, name="next_year"),
     path("plans/<int:pk>/soan/", editor_views.plan_editor, name="plan_editor"),
     # One block each: GET its editor (a small page of its own without JavaScript), POST its save.
     path("plans/<int:pk>/soan/trich-yeu/", editor_views.edit_title, name="plan_editor_title"),

@@ -101,6 +101,9 @@ SPEC = {
     "plans.resolve_comment": lambda r, rel, s: chair(r, rel) or staff_over(r, rel) or r == SU,
     "plans.draft_report": lambda r, rel, s: s == "issued" and (chair(r, rel) or r == SU),
     "plans.review_targets": lambda r, rel, s: s == "issued" and (chair(r, rel) or r == SU),
+    # The year-end report and next year's plan start from a plan approved or issued, by its chair.
+    "plans.draft_yearend": lambda r, rel, s: s in ("approved", "issued") and (chair(r, rel) or r == SU),
+    "plans.plan_next_year": lambda r, rel, s: s in ("approved", "issued") and (chair(r, rel) or r == SU),
     "plans.start_plan": lambda r, rel, s: chair(r, rel) or r == SU,
     # Only a federation has units below it to set deadlines for: of the four units, the parent.
     "plans.set_deadlines": lambda r, rel, s: rel == "parent" and (staff_over(r, rel) or r == SU),

@@ -15,6 +15,7 @@ from plans.documents.batch import BatchPrint
 from plans.models import AnnualPlan, MonthlyActivity, Section, Target
 from plans.months import services as months
 from plans.months.reports import draft_report
+from plans.yearend import draft_yearend_report
 from tests.factories import FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
 from tests.test_permissions_matrix import ROUTES
 from unionplans.audit.models import AuditEntry, record
@@ -65,11 +66,13 @@ def _world(size):
     for _ in range(size["rows"]):
         record(chair, issued, AuditEntry.Action.UPDATE, {"title": "a"}, {"title": "b"})
     report = draft_report(chair, issued, 0)
+    yearend_report, _ = draft_yearend_report(chair, issued)
     batch = BatchPrint.objects.create(requested_by=staff, kind=BatchPrint.Kind.PDF, total=len(units))
     batch.items.bulk_create(batch.items.model(batch=batch, plan=p, order=i, unit_name=p.unit.name)
                             for i, p in enumerate(AnnualPlan.objects.filter(unit__in=units), 1))
     return {"staff": staff, "chair": chair, "executive": executive, "plain": plain, "unit": unit, "below": units[1],
             "federation": federation, "issued": issued, "draft": draft, "report": report, "batch": batch,
+            "yearend_report": yearend_report,
             "member": unit.members.first(), "row": draft.activities.first(), "issued_row": issued.activities.first(),
             "section": SectionFactory(plan=draft, paragraphs=["Đoạn một.", "Đoạn hai."]), "target": draft.targets.first()}
 
@@ -85,7 +88,8 @@ def _import_draft(client, w):
 # page: (who looks, url from the world, query budget[, what to do first][, request headers]). A page
 # with the nav bar pays two queries for its count of what waits on the user (plans.inbox.services).
 PAGES = {
-    "home": ("chair", lambda w: reverse("home"), 14),
+    # The chair's unit holds four documents: two issued plans, a draft and a year-end report.
+    "home": ("chair", lambda w: reverse("home"), 16),
     "plan_editor": ("chair", lambda w: reverse("plan_editor", args=[w["draft"].pk]), 20),
     # One block of the editor opened in place (htmx); the same URLs without it are the no-JS pages.
     "plan_editor_title": ("chair", lambda w: reverse("plan_editor_title", args=[w["draft"].pk]), 6, HX),
@@ -99,7 +103,7 @@ PAGES = {
     "plan_editor_row": ("chair", lambda w: reverse("plan_editor_row", args=[w["draft"].pk, w["row"].pk]), 6, HX),
     "plan_new": ("chair", lambda w: reverse("plan_new", args=[w["unit"].pk]), 10),
     "plan_preview": ("chair", lambda w: reverse("plan_preview", args=[w["issued"].pk]), 10),
-    "plan_status": ("staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 19),
+    "plan_status": ("staff", lambda w: reverse("plan_status", args=[w["issued"].pk]), 20),
     "plan_history": ("staff", lambda w: reverse("plan_history", args=[w["issued"].pk]), 9),
     "plan_review": ("staff", lambda w: reverse("plan_review", args=[w["issued"].pk]), 11),
     "plan_verify": ("staff", lambda w: reverse("plan_verify", args=[w["issued"].pk]), 7),
@@ -107,6 +111,7 @@ PAGES = {
     "month_rows": ("executive", lambda w: reverse("month_rows", args=[w["issued"].pk]), 9),
     "month_row_form": ("executive", lambda w: reverse("month_row_form", args=[w["issued"].pk, w["issued_row"].pk]), 6),
     "month_row_people": ("executive", lambda w: reverse("month_row_people", args=[w["issued"].pk, w["issued_row"].pk]), 7),
+    "next_year": ("chair", lambda w: reverse("next_year", args=[w["issued"].pk]), 10),
     "targets_review": ("chair", lambda w: reverse("targets_review", args=[w["issued"].pk]), 10),
     "report_list": ("chair", lambda w: reverse("report_list", args=[w["issued"].pk]), 10),
     "report_detail": ("chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 11),

@@ -114,7 +114,7 @@ def plans_to_print(user, plan_ids=None, period_kind=None, year=None):
     if plan_ids is not None:
         plans = plans.filter(pk__in=plan_ids)
     else:
-        plans = plans.filter(status=AnnualPlan.Status.ISSUED, period_kind=period_kind, year=year)
+        plans = plans.plans().filter(status=AnnualPlan.Status.ISSUED, period_kind=period_kind, year=year)
     return plans.order_by("unit__name", "year", "pk")
 
 
@@ -122,7 +122,7 @@ def latest_issued_year(user, period_kind):
     """The year the "every issued plan" form offers first: the latest with an issued plan in sight."""
     from plans.scope import plans_for_user
 
-    issued = plans_for_user(user).filter(status=AnnualPlan.Status.ISSUED, period_kind=period_kind)
+    issued = plans_for_user(user).plans().filter(status=AnnualPlan.Status.ISSUED, period_kind=period_kind)
     return issued.aggregate(latest=models.Max("year"))["latest"] or timezone.localdate().year
 
 

@@ -128,7 +128,8 @@ class Block:
             text = paragraphs[self.index] if self.index < len(paragraphs) else ""
             return editor_forms.ParagraphForm(data, initial={"text": text}, prefix=prefix)
         if self.kind == "target":
-            return editor_forms.TargetForm(data, instance=obj, prefix=prefix)
+            form = editor_forms.ResultTargetForm if self.plan.is_report else editor_forms.TargetForm
+            return form(data, instance=obj, prefix=prefix)
         form = editor_forms.RowForm(data, instance=obj, prefix=prefix, columns=self.plan.month_columns)
         # The row's cells are the table's: their fields belong to the form kept in the content cell.
         for field in form.fields.values():

@@ -50,6 +50,11 @@ def import_recorded(actor, data, unit):
 
 def copy_for_next_year(actor, plan):
     """Last year's plan as this year's draft: months a year later, no number, date, status or result."""
+    return import_recorded(actor, next_year_data(plan), plan.unit)
+
+
+def next_year_data(plan):
+    """The format data of `copy_for_next_year`, for a start that changes it first (plans.nextyear)."""
     data = export_plan(plan)
     year = plan.year
     if plan.period_kind == periods.SCHOOL_YEAR:
@@ -65,7 +70,7 @@ def copy_for_next_year(actor, plan):
         month["month"] = f"{int(month['month'][:4]) + 1}{month['month'][4:]}"
         for activity in month["activities"]:
             activity.update(status="planned", result="")
-    return import_recorded(actor, data, plan.unit)
+    return data
 
 
 def _signer(unit, today):

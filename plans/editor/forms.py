@@ -116,6 +116,26 @@ class TargetForm(forms.ModelForm):
         return cleaned
 
 
+class ResultTargetForm(TargetForm):
+    """A year-end report's target: what it aimed at, and what it reached (the plan records results
+    apart, plans.months.targets_review; the report's copy is the chair's text to correct)."""
+
+    class Meta(TargetForm.Meta):
+        fields = [*TargetForm.Meta.fields, "result_value", "result_met"]
+        labels = {**TargetForm.Meta.labels, "result_value": "Kết quả đạt (con số)", "result_met": "Kết quả (chỉ tiêu định tính)"}
+
+    def clean(self):
+        cleaned = super().clean()
+        measure, result = cleaned.get("measure"), cleaned.get("result_value")
+        if measure == Target.Measure.QUALITATIVE and result is not None:
+            self.add_error("result_value", "Chỉ tiêu định tính ghi kết quả đạt hay chưa đạt, không ghi con số.")
+        elif measure and measure != Target.Measure.QUALITATIVE and cleaned.get("result_met") is not None:
+            self.add_error("result_met", "Chỉ tiêu tỷ lệ hoặc số lượng ghi kết quả bằng con số.")
+        elif measure == Target.Measure.PERCENT and result is not None and result > 100:
+            self.add_error("result_value", "Tỷ lệ không được vượt quá 100%.")
+        return cleaned
+
+
 class RowForm(forms.ModelForm):
     """A month row as the table prints it: the columns of the plan's table, content always."""
 

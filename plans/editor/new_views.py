@@ -14,7 +14,7 @@ from unionplans.permissions import allowed
 
 
 def _unit_plans(user, unit):
-    return plans_for_user(user).filter(unit=unit).order_by("-year", "-pk")
+    return plans_for_user(user).plans().filter(unit=unit).order_by("-year", "-pk")
 
 
 def copies_into(plans, source):

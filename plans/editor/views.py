@@ -38,7 +38,11 @@ def _posted_version(request):
 
 
 def _open(request, block):
-    template = "plans/editor/blocks/_row_editor.html" if block.kind == "row" else "plans/editor/blocks/_editor.html"
+    template = "plans/editor/blocks/_editor.html"
+    if block.kind == "row":
+        template = "plans/editor/blocks/_row_editor.html"
+    elif block.kind == "target" and block.plan.is_report:  # a row of the report's table of results
+        template = "plans/editor/blocks/_result_editor.html"
     context = {"plan": block.plan, "part": block, "form": block.form(), "version": block.version, **_row_cells(block)}
     if block.kind == "heading":
         situation = situation_section(block.plan.sections.order_by("part", "order", "pk"))

@@ -107,7 +107,7 @@ def default_year(scope, kind, on=None):
     now = current_year(kind, on)
 
     def latest():
-        found = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
+        found = AnnualPlan.objects.plans().filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
         return found["year"] or now
 
     return scope.cached(f"year:{kind}:{now}", latest)
@@ -212,7 +212,7 @@ def month_index(kind, year, on=None):
 
 
 def _all_rows(scope, kind, year, index):
-    period = AnnualPlan.objects.filter(unit__in=scope.grassroots, period_kind=kind, year=year)
+    period = AnnualPlan.objects.plans().filter(unit__in=scope.grassroots, period_kind=kind, year=year)
     plans = _latest_plans(period)
     counts = _counts(period.values("pk"), index)
     steps = _last_steps(period)

@@ -104,7 +104,7 @@ def open_comments(user):
 
 def current_plans(user, units):
     """Issued plans of `units` in their period or just past it, not replaced by a newer issued version."""
-    return (plans_for_user(user).filter(unit_id__in=units, status=Status.ISSUED)
+    return (plans_for_user(user).plans().filter(unit_id__in=units, status=Status.ISSUED)
             .annotate(now=now_index()).filter(now__gte=0, now__lte=periods.MONTHS_IN_PERIOD)
             .exclude(replaced_by__status=Status.ISSUED))
 
@@ -204,7 +204,7 @@ def late_units(user):
 
 def late_units_of(deadline):
     """The active grassroots unions below the deadline's federation with no plan of its period sent up."""
-    sent = AnnualPlan.objects.filter(unit_id=OuterRef("pk"), period_kind=deadline.period_kind, year=deadline.year,
+    sent = AnnualPlan.objects.plans().filter(unit_id=OuterRef("pk"), period_kind=deadline.period_kind, year=deadline.year,
                                      status__in=SENT)
     return (Unit.objects.filter(pk__in=unit_scope.subtree(deadline.federation_id), kind=Unit.Kind.GRASSROOTS, status=Unit.Status.ACTIVE)
             .exclude(pk=deadline.federation_id).exclude(Exists(sent)))

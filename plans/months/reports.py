@@ -9,7 +9,7 @@ from members.models import Unit
 from plans import numbering, periods
 from unionplans.fields import NFCCharField, NFCJSONField, NFCTextField
 
-DOCUMENT_TYPE = "BC"
+DOCUMENT_TYPE = numbering.REPORT_TYPE
 FORMAT = "unionplans.report/1"
 # The parts of the body, in print order: (field, heading). The result parts form mục I.
 RESULT_PARTS = (

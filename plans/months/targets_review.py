@@ -9,22 +9,43 @@ MET, MISSED, PENDING = "met", "missed", "pending"
 LABELS = {MET: "Đạt", MISSED: "Chưa đạt", PENDING: "Chưa có kết quả"}
 
 
-def outcome(target):
-    """Met when the result reaches the aim (a share or a count), or when a qualitative target is
-    marked achieved; pending while no result is recorded."""
-    if target.measure == Target.Measure.QUALITATIVE:
-        return PENDING if target.result_met is None else (MET if target.result_met else MISSED)
-    if target.result_value is None:
+def outcome_of(kind, value, result):
+    """Met when the result reaches the aim (a share or a count, `kind` "percent" or "count"), or
+    when a qualitative target (`kind` None) is marked achieved; pending while no result is recorded.
+    On plain values, so the printer judges the format data just as the pages judge the rows."""
+    if kind is None:
+        return PENDING if result is None else (MET if result else MISSED)
+    if result is None:
         return PENDING
-    return MET if target.result_value >= target.value else MISSED
+    return MET if result >= value else MISSED
+
+
+def aim_of(kind, value):
+    return {"percent": f"{value}%", "count": str(value)}.get(kind, "Đạt")
+
+
+def result_of(kind, result):
+    """The result as printed: '95%', '3', or for a qualitative target its outcome's label."""
+    if result is None:
+        return ""
+    if kind is None:
+        return LABELS[MET if result else MISSED]
+    return f"{result}%" if kind == "percent" else str(result)
+
+
+def plain(target):
+    if target.measure == Target.Measure.QUALITATIVE:
+        return None, None, target.result_met
+    return target.measure, target.value, target.result_value
+
+
+def outcome(target):
+    return outcome_of(*plain(target))
 
 
 def aim(target):
-    if target.measure == Target.Measure.PERCENT:
-        return f"{target.value}%"
-    if target.measure == Target.Measure.COUNT:
-        return str(target.value)
-    return "Đạt"
+    kind, value, _ = plain(target)
+    return aim_of(kind, value)
 
 
 def review(plan):

@@ -101,7 +101,7 @@ def _rows_context(plan):
 @page_view(None)
 def month_home(request):
     """Straight to the plan when the user keeps one; otherwise the list to choose from."""
-    kept = plans_for_user(request.user).filter(
+    kept = plans_for_user(request.user).plans().filter(
         status=AnnualPlan.Status.ISSUED,
         unit__roles__user=request.user, unit__roles__kind__in=[Role.Kind.CHAIR, Role.Kind.EXECUTIVE],
     ).distinct().select_related("unit")

@@ -68,6 +68,7 @@ def blk_link(context, kind, ref=None, index=None, text=""):
 
 
 @register.simple_tag
-def blk_row(row):
-    """The attributes that make a month row's <tr> its block (one tag, not a tag and two nodes)."""
-    return mark_safe(f' class="blk blk-row" id="{block_id("row", row["ref"])}"')
+def blk_row(row, kind="row"):
+    """The attributes that make a table row's <tr> its block, a month row or a report's target (one
+    tag, not a tag and two nodes)."""
+    return mark_safe(f' class="blk blk-row" id="{block_id(kind, row["ref"])}"')

@@ -135,8 +135,8 @@ def freeze(plan, export=export_plan, signing_password=""):
 
 
 def issue(actor, plan, version=None, signing_password=""):
-    return issue_document(actor, plan, numbering.DOCUMENT_TYPE, export_plan, ISSUE_FROM,
-                          "Chỉ ban hành được kế hoạch đã được cấp trên duyệt.",
+    return issue_document(actor, plan, plan.doc_type, export_plan, ISSUE_FROM,
+                          "Chỉ ban hành được văn bản đã được cấp trên duyệt.",
                           version, signing_password)
 
 
@@ -152,6 +152,8 @@ def issue_document(actor, document, doc_type, export, allowed_from, message, ver
         current = model.objects.select_related("unit").get(pk=document.pk)
         today = timezone.localdate()
         taken = model.objects.filter(unit_id=current.unit_id, number__isnull=False, date__year=today.year)
+        if hasattr(current, "doc_type"):  # a plan's table holds year-end reports too, each type its own series
+            taken = taken.filter(doc_type=doc_type)
         current.number = numbering.next_number(current.unit, doc_type, today.year, taken)
         current.date = today
         current.issued_at = timezone.now()
@@ -173,6 +175,7 @@ def new_version(actor, plan, revision):
         draft = import_plan(data, plan.unit)
         draft.replaces = plan
         draft.revision = revision
-        draft.save(update_fields=["replaces", "revision"])
+        draft.source_plan = plan.source_plan  # a year-end report's correction reports on the same plan
+        draft.save(update_fields=["replaces", "revision", "source_plan"])
         record(actor, draft, AuditEntry.Action.NEW_VERSION, None, snapshot(draft))
     return draft

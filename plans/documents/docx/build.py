@@ -21,7 +21,8 @@ HEADER_ROOM = Emu(HEADER_WIDTHS[0] - Mm(2 * 1.9))  # less Word's default cell ma
 SIGNATURE_WIDTHS = (Mm(66), Mm(99))
 INDENT = Cm(1.27)
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
-COLUMN_SHARE = {"time": 0.18, "owner": 0.25, "measures": 0.48}
+COLUMN_SHARE = {"time": 0.18, "owner": 0.25, "measures": 0.48, "number": 0.07, "aim": 0.14, "result": 0.14, "met": 0.15}
+CENTRED = ("time", "owner", "number", "aim", "result", "met")
 HAND_BLANK = "\u00a0" * 8  # room for a hand-written number or date, as the PDF leaves
 
 
@@ -122,7 +123,7 @@ def _fill_rows(table, rows, keys):
             cell_data = placed.get(column)
             if cell_data is None:
                 continue
-            align = CENTER if cell_data["key"] in ("time", "owner") else JUSTIFY
+            align = CENTER if cell_data["key"] in CENTRED else JUSTIFY
             for line in cell_data["text"].split("\n"):
                 word.cell_paragraph(cell, line, align=align)
             if cell_data["rowspan"] > 1:

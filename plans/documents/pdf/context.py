@@ -6,11 +6,15 @@ templates receive plain strings and Django escapes every one of them.
 import datetime
 
 from plans import numbering, periods
+from plans.months import targets_review
 
 COLUMN_LABELS = {"time": "Thời gian", "measures": "Biện pháp thực hiện", "owner": "Thực hiện"}
 # The Ngọc Hồi form (with a time column) says "Nội dung công việc", the Phương Đông form
 # (a table a month) "Nội dung kế hoạch".
 CONTENT_LABEL = {True: "Nội dung công việc", False: "Nội dung kế hoạch"}
+# A year-end report prints its targets as a table: what each aimed at, what it reached, met or not.
+RESULT_COLUMNS = (("number", "TT"), ("content", "Chỉ tiêu"), ("aim", "Mức phấn đấu"), ("result", "Kết quả"),
+                  ("met", "Đánh giá"))
 
 
 def _targets(data, depth):
@@ -27,6 +31,19 @@ def _targets(data, depth):
             number = numbering.heading_number(depth, numbered)
         out.append({"number": number, "title": title, "depth": depth, "targets": texts})
     return out, numbered
+
+
+def _results_table(data):
+    """The targets of a year-end report, one row each with its aim, result and outcome."""
+    rows = []
+    for n, target in enumerate(data["targets"], 1):
+        kind, value = (target["measure"]["kind"], target["measure"]["value"]) if target["measure"] else (None, None)
+        outcome = targets_review.outcome_of(kind, value, target["result"])
+        cells = [("number", str(n)), ("content", target["text"]), ("aim", targets_review.aim_of(kind, value)),
+                 ("result", targets_review.result_of(kind, target["result"])), ("met", targets_review.LABELS[outcome])]
+        rows.append({"ref": target.get("ref"), "cells": [_cell(key, text) for key, text in cells]})
+    columns = [{"key": key, "label": label} for key, label in RESULT_COLUMNS]
+    return [{"title": "", "block": "target", "columns": columns, "bodies": [rows]}] if rows else []
 
 
 def _cell(key, text, rowspan=1):
@@ -57,16 +74,18 @@ def _tables(data):
     if not bodies:
         return []
     if one_table:
-        return [{"title": "", "columns": heads, "bodies": [rows for _, rows in bodies]}]
-    return [{"title": numbering.month_title(month), "columns": heads, "bodies": [rows]} for month, rows in bodies]
+        return [{"title": "", "block": "row", "columns": heads, "bodies": [rows for _, rows in bodies]}]
+    return [{"title": numbering.month_title(month), "block": "row", "columns": heads, "bodies": [rows]} for month, rows in bodies]
 
 
 def _content(data, section, depth):
     """What a section holds under its heading, by kind; `depth` is the level of its children."""
-    groups, taken = _targets(data, depth) if section["kind"] == "targets" else ([], 0)
+    report = numbering.doc_type(data) == numbering.REPORT_TYPE
+    groups, taken = _targets(data, depth) if section["kind"] == "targets" and not report else ([], 0)
+    tables = _tables(data) if section["kind"] == "months" else []
     return {
         "groups": groups,
-        "tables": _tables(data) if section["kind"] == "months" else [],
+        "tables": _results_table(data) if section["kind"] == "targets" and report else tables,
         "paragraphs": section["paragraphs"],
         # Target groups are the first khoản of their mục, so its own parts number on after them.
         "sections": _sections(data, section["sections"], depth, start=taken),

@@ -44,12 +44,14 @@ class RenderError(Exception):
 
 @functools.cache
 def renderer_hash():
-    """SHA-256 of every file that shapes a printed document: this package's code, its templates,
-    the print stylesheet, images and fonts. Read once per process: a release changes them, a
-    request never does."""
+    """SHA-256 of every file that shapes a printed document: this package's code, the modules its
+    context takes numbers and labels from, its templates, the print stylesheet, images and fonts.
+    Read once per process: a release changes them, a request never does."""
     folders = [Path(__file__).resolve().parent, Path(settings.BASE_DIR) / "templates" / "pdf", *allowed_dirs()]
+    shaping = [Path(module.__file__) for module in (context.numbering, context.periods, context.targets_review)]
     digest = hashlib.sha256()
-    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    files = [p for folder in folders for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    for path in sorted(files + shaping):
         digest.update(f"{path.name}\n".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

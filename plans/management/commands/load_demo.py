@@ -6,6 +6,7 @@ from django.db import transaction
 
 from members import demo
 from members.models import Unit
+from plans.demo.results import fill_results
 from plans.planformat import import_plan
 from plans.workflow.services import freeze
 
@@ -36,8 +37,10 @@ class Command(BaseCommand):
                 )
                 plan = import_plan(data, unit)
                 if plan.is_issued:
-                    # A demo plan that carries a number was issued: it gets its frozen copy too.
+                    # A demo plan that carries a number was issued: it gets its frozen copy too, and
+                    # then its year's results, for the year-end report (plans.yearend).
                     freeze(plan)
+                    fill_results(plan)
             demo.build_logins(federations)
         self.stdout.write(self.style.SUCCESS(
             f"Đã tạo dữ liệu mẫu. Mật khẩu của mọi tài khoản mẫu: {demo.DEMO_PASSWORD}"

@@ -70,6 +70,6 @@ def export_rating(rating, scores):
         "months": [],
         "closing": [],
         "appendices": [],
-        "recipients": [f"- {rating.table.federation.name} (để báo cáo);", "- Lưu: BCH."],
+        "recipients": [f"{rating.table.federation.name} (để báo cáo);", "Lưu: BCH."],
         "signers": (plan.signers[:1] if plan and plan.signers else [DEFAULT_SIGNER]),
     }

@@ -15,7 +15,7 @@ BLANK = None  # a segment the printed page leaves empty for a hand-written numbe
 DOCUMENT_TYPE = "KH"  # kế hoạch; NĐ 30 Phụ lục III abbreviation
 REPORT_TYPE = "BC"  # báo cáo: the monthly and the year-end reports share its number series
 # Tên loại printed over the trích yếu, by type; data without a doc_type is a plan.
-DOCUMENT_NAMES = {"KH": "KẾ HOẠCH", "BC": "BÁO CÁO"}
+DOCUMENT_NAMES = {"KH": "KẾ HOẠCH", "BC": "BÁO CÁO", "BTCĐ": "BẢNG TỰ CHẤM ĐIỂM"}
 # Điểm are lettered with the Vietnamese alphabet, which has đ and lacks f, j, w, z.
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

@@ -1,7 +1,8 @@
 """A province's worth of data for measuring the app at the size it must serve.
 
 One provincial federation, district and commune federations under it, grassroots unions (CĐCS)
-under those, each with its members and one issued plan (sections, targets, month rows), plus a
+under those, each with its members, one issued plan (sections, targets, month rows) and its rating
+by its federation's criteria table (plans.rating.scale), plus a
 handful of logins to look around with. Everything goes in through bulk_create, a batch of unions
 per transaction, so the default size (2,000 unions, 80,000 members, 240,000 month rows) takes
 minutes rather than hours. A fixed seed makes every run build the same province.
@@ -22,6 +23,8 @@ from members.demo import DEMO_PASSWORD, ETHNICITY, FAMILY, GIVEN_F, GIVEN_M, MID
 from members.models import Member, Position, Role, Unit
 from plans import periods
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
+from plans.rating import scale as rating_scale
+from plans.rating.models import Rating
 from unionplans import versions
 
 PROVINCE_NAME = "Liên đoàn Lao động tỉnh Quy Mô"
@@ -84,6 +87,9 @@ def generate(units=2000, districts=40, members=40, rows=10, targets=20, seed=202
             header_name=PROVINCE_HEADER, abbreviation="LĐLĐ", place="Quy Mô",
         )
         federations = _federations(province, districts)
+        criteria = rating_scale.tables(federations, year)
+    # Its own sequence, so adding the ratings left the rest of the province as it was.
+    rating_rng = random.Random(seed + 1)
     grassroots = []
     for start in range(0, units, UNITS_PER_TRANSACTION):
         with transaction.atomic():
@@ -91,13 +97,14 @@ def generate(units=2000, districts=40, members=40, rows=10, targets=20, seed=202
             batch = _grassroots(federations, start, count, rng)
             _members(batch, members, rng)
             _plans(batch, rows, targets, year, rng)
+            rating_scale.rate(batch, criteria, year, rating_rng)
         grassroots.extend(batch)
         if progress:
             progress(start + count, units)
     with transaction.atomic():
         _logins(province, federations[0], grassroots[0])
     # Written in bulk, which sends no signal: the overview's figures of before are left behind.
-    versions.changed(Unit, AnnualPlan, MonthlyActivity, Target)
+    versions.changed(Unit, AnnualPlan, MonthlyActivity, Target, Rating)
     return {
         "units": len(grassroots), "federations": len(federations), "members": len(grassroots) * members,
         "rows": len(grassroots) * rows * periods.MONTHS_IN_PERIOD, "targets": len(grassroots) * targets,

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from plans import views
 from plans.documents import batch_views, verify_views, views as print_views
@@ -92,4 +92,6 @@ urlpatterns = [
     # What waits on the user, and the notices they choose (plans/inbox/)
     path("tai-khoan/", inbox_views.account, name="account"),
     path("don-vi/<int:pk>/han-ke-hoach/", inbox_views.plan_deadlines, name="plan_deadlines"),
+    # The federation's rating of its unions: criteria, self-scores, confirmation (plans/rating/)
+    path("danh-gia/", include("plans.rating.urls")),
 ]

@@ -84,3 +84,15 @@ def test_logins_work_and_the_chair_reads_the_generated_plan(client):
     assert response.status_code == 200
     assert row.content in response.content.decode()
     assert Role.objects.filter(user__username="quymo.tinh", kind=Role.Kind.STAFF, unit__header_name=scale.PROVINCE_HEADER).exists()
+
+
+def test_every_unit_is_rated_by_its_federations_table():
+    from plans.rating.models import Rating, Score
+
+    _generate(year=2024)
+    ratings = Rating.objects.select_related("unit", "table")
+    assert ratings.count() == 3 and Score.objects.count() == 3 * 12
+    for rating in ratings:
+        assert rating.table.federation_id == rating.unit.superior_id and rating.year == 2024
+        assert rating.self_total == sum(s.self_points for s in rating.scores.all()) and rating.self_label
+        assert (rating.label != "") == (rating.status == Rating.Status.CONFIRMED)

@@ -55,3 +55,15 @@ def test_loading_twice_changes_nothing(demo, capsys):
     call_command("load_demo")
     assert "đã có sẵn" in capsys.readouterr().out
     assert (Unit.objects.count(), Member.objects.count(), AnnualPlan.objects.count()) == counts
+
+
+def test_demo_unions_have_scored_themselves_and_phu_loc_shows_a_label(client, demo):
+    from plans.rating.models import Rating
+
+    ratings = {r.unit.header_name: r for r in Rating.objects.select_related("unit")}
+    assert len(ratings) == len(PLAN_FILES) and all(r.self_total > 0 for r in ratings.values())
+    vinh_hung = ratings["CĐCS TIỂU HỌC VINH HƯNG"]
+    assert vinh_hung.status == Rating.Status.CONFIRMED and vinh_hung.label == "Hoàn thành tốt nhiệm vụ"
+    client.login(username="ldld.phuloc", password=DEMO_PASSWORD)
+    page = client.get("/tong-quan/").content.decode()
+    assert "<td>Hoàn thành tốt nhiệm vụ</td>" in page

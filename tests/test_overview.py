@@ -143,7 +143,7 @@ def test_excel_has_the_same_rows(client, world):
     values = list(sheet.values)
     assert values[0][0] == "Đơn vị" and len(values) == 4
     issued = next(row for row in values if row[0] == "Công đoàn Trường Tiểu học Vĩnh Hưng")
-    assert issued[2:] == ("Đã ban hành", datetime.datetime(YEAR, 9, 5), 2, 3, 67, 4, 3, 2)
+    assert issued[2:] == ("Đã ban hành", datetime.datetime(YEAR, 9, 5), 2, 3, 67, 4, 3, 2, None, None, None)
 
 
 def _many_units(count):
@@ -161,9 +161,10 @@ def _many_units(count):
 def test_queries_do_not_grow_with_the_number_of_units(client, django_assert_max_num_queries, count):
     client.force_login(_many_units(count))
     # Session, user, permission, the units in reach (one query), the latest year with
-    # plans, the plans, this month's rows, the targets, the last steps, the nav's permission and its
-    # count of what waits (two): the same for 3 units and for 30. Drawn again, the figures come from the cache.
-    for budget in (12, 7):
+    # plans, the plans, this month's rows, the targets, the last steps, the ratings and the labels of their
+    # filter (plans.rating), the nav's permission and its count of what waits (two): the same for 3 units
+    # and for 30. Drawn again, the figures come from the cache.
+    for budget in (14, 7):
         with django_assert_max_num_queries(budget):
             response = client.get(reverse("overview"), {"sort": "-month"})
         page = response.content.decode()

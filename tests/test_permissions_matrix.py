@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from members.models import Role
 from plans.documents.batch import BatchPrint
 from plans.months.reports import MonthlyReport
+from plans.rating.models import Rating, Score
 from tests.factories import (
     ActivityFactory,
     FederationFactory,
@@ -125,6 +126,17 @@ SPEC = {
     "members.reset_password": lambda r, rel, s: reviewer(r, rel) or r == SU,
     "members.view_signing": lambda r, rel, s: chair(r, rel) or reviewer(r, rel) or r == SU,
     "members.manage_signing": lambda r, rel, s: chair(r, rel) or r == SU,
+    # The rating (plans.rating): a federation's tables (only "parent" is a federation of the four units),
+    # a union's ratings; on a rating, `s` is its status (draft, submitted, confirmed).
+    "rating.manage_criteria": lambda r, rel, s: rel == "parent" and (staff_over(r, rel) or r == SU),
+    "rating.change_criteria": lambda r, rel, s: staff_over(r, rel) or r == SU,
+    "rating.view_ratings": lambda r, rel, s: rel != "parent" and (bch(r, rel) or staff_over(r, rel) or r == SU),
+    "rating.start_rating": lambda r, rel, s: rel != "parent" and (bch(r, rel) or r == SU),
+    "rating.view_rating": lambda r, rel, s: bch(r, rel) or staff_over(r, rel) or r == SU,
+    "rating.self_score": lambda r, rel, s: s == "draft" and (bch(r, rel) or r == SU),
+    "rating.submit_rating": lambda r, rel, s: s == "draft" and (chair(r, rel) or r == SU),
+    # Whoever scored the rating never confirms it: "dual" scored the sibling's.
+    "rating.confirm_rating": lambda r, rel, s: s == "submitted" and not wrote(r, rel) and (reviewer(r, rel) or r == SU),
 }
 
 
@@ -140,7 +152,7 @@ def _routes(patterns, prefix="", namespace=""):
 
 
 ROUTES = sorted(_routes(get_resolver().url_patterns), key=lambda route: route[1])
-KINDS = ["page", "plan", "report", "batch", "unit", "member", "account"]
+KINDS = ["page", "plan", "report", "batch", "unit", "member", "account", "criteria", "rating"]
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 PLAIN = {"month": 1, "index": 0, "action": "up"}
 PART = {"row_pk": "activity", "section_pk": "section", "target_pk": "target"}
@@ -198,7 +210,27 @@ def _world():
                                                           title=f"Báo cáo {TOKEN[rel]}")
                     objects["report"].append((rel, report_status, report))
     objects["member"].append(("self", "-", own_record))
+    _ratings(units, people, objects)
     return people, objects
+
+
+def _ratings(units, people, objects):
+    """The parent's and the foreign federation's criteria tables; a rating of each union in each status,
+    scored by its chair (the own union's by "chair", the sibling's by "dual")."""
+    from plans.rating import services as rating
+
+    for rel in ("parent", "foreign"):
+        federation = units[rel] if rel == "parent" else units[rel].superior
+        objects["criteria"].append((rel, "-", rating.create_table(None, federation, 2025)))
+    for rel in ("own", "sibling", "foreign"):
+        author = {"own": people["chair"], "sibling": people["dual"]}.get(rel)
+        for year, status in enumerate(Rating.Status.values, 2023):
+            table = rating.table_for(units[rel], 2025)
+            found = Rating.objects.create(unit=units[rel], table=table, year=year, status=status)
+            score = Score.objects.create(rating=found, criterion=table.groups.first().criteria.first(), self_points=5)
+            if author:
+                record(author, score, AuditEntry.Action.UPDATE, {"self_points": None}, {"self_points": "5"})
+            objects["rating"].append((rel, status, found))
 
 
 def _in_scope(kind, role, rel, status, obj):
@@ -208,6 +240,8 @@ def _in_scope(kind, role, rel, status, obj):
         return sees_plan(role, rel, status)
     if kind == "report":
         return sees_plan(role, rel, "issued")
+    if kind == "criteria":  # a federation's table: seen by whoever sees the federation
+        return sees_unit(role, rel)
     return sees_unit(role, "own" if rel == "self" else rel)
 
 
@@ -265,7 +299,8 @@ def no_rendering(monkeypatch):
     in no time, so the matrix's thousands of requests stay fast."""
     def stand_in(data, revision="", *args):
         return b"%PDF-1.4 stand-in"
-    for module in ("plans.documents.pdf", "plans.documents.pdf.serve", "plans.documents.pdf.pades", "plans.months.report_views"):
+    for module in ("plans.documents.pdf", "plans.documents.pdf.serve", "plans.documents.pdf.pades", "plans.months.report_views",
+                   "plans.rating.views"):
         monkeypatch.setattr(f"{module}.render_pdf", stand_in)
     monkeypatch.setattr("plans.documents.pdf.serve.render_document", lambda data, revision="": "<p>bản in</p>")
 

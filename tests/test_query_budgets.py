@@ -25,7 +25,7 @@ SMALL = {"units": 2, "rows": 1, "members": 3, "targets": 2}
 LARGE = {"units": 12, "rows": 12, "members": 200, "targets": 20}
 # Files, not pages: their cost is the document's (bench/pdf.py), and the permission matrix checks who gets them.
 FILES = {"batch_download", "members:export", "members:import_template", "overview_excel", "plan_docx", "plan_pdf",
-         "report_docx", "report_pdf"}
+         "rating_pdf", "report_docx", "report_pdf"}
 
 
 def _fill(plan, size):
@@ -85,6 +85,27 @@ def _import_draft(client, w):
     client.post(reverse("textimport_source", args=[w["unit"].pk]), {"text": "KẾ HOẠCH\nHoạt động năm 2025\nI. MỤC ĐÍCH\nĐoàn kết."})
 
 
+def _rated(client, w):
+    """The federation's table for this year and the unit's rating by it, each criterion scored with evidence."""
+    from plans.rating import services as rating
+
+    if "rating" not in w:
+        year = months.today().year
+        w["table"] = rating.create_table(w["staff"], w["federation"], year)
+        w["rating"] = rating.start_rating(w["chair"], w["unit"], year)
+        entry = {"points": 1, "comment": "Đã làm.", "targets": [w["issued"].targets.first().pk],
+                 "activities": [w["issued_row"].pk], "reports": [w["report"].pk]}
+        rating.save_self_scores(w["chair"], w["rating"], {score.pk: entry for score in w["rating"].scores.all()})
+
+
+def _submitted(client, w):
+    from plans.rating import services as rating
+
+    _rated(client, w)
+    if w["rating"].is_draft:
+        rating.submit_rating(w["chair"], w["rating"])
+
+
 # page: (who looks, url from the world, query budget[, what to do first][, request headers]). A page
 # with the nav bar pays two queries for its count of what waits on the user (plans.inbox.services).
 PAGES = {
@@ -115,7 +136,8 @@ PAGES = {
     "targets_review": ("chair", lambda w: reverse("targets_review", args=[w["issued"].pk]), 10),
     "report_list": ("chair", lambda w: reverse("report_list", args=[w["issued"].pk]), 10),
     "report_detail": ("chair", lambda w: reverse("report_detail", args=[w["report"].pk]), 11),
-    "overview": ("staff", lambda w: reverse("overview"), 12),
+    # One query more for the units' ratings (plans.rating), one for the labels of the rating filter.
+    "overview": ("staff", lambda w: reverse("overview"), 14),
     "batch_new": ("staff", lambda w: reverse("batch_new"), 7),
     "batch_status": ("staff", lambda w: reverse("batch_status", args=[w["batch"].pk]), 7),
     "batch_progress": ("staff", lambda w: reverse("batch_progress", args=[w["batch"].pk]), 3),
@@ -144,6 +166,11 @@ PAGES = {
     "members:unit_deactivate": ("staff", lambda w: reverse("members:unit_deactivate", args=[w["below"].pk]), 8),
     "account": ("chair", lambda w: reverse("account"), 6),
     "plan_deadlines": ("staff", lambda w: reverse("plan_deadlines", args=[w["federation"].pk]), 8),
+    "rating_criteria_list": ("staff", lambda w: reverse("rating_criteria_list", args=[w["federation"].pk]), 8, _rated),
+    "rating_criteria": ("staff", lambda w: reverse("rating_criteria", args=[w["table"].pk]), 12, _rated),
+    "rating_unit": ("chair", lambda w: reverse("rating_unit", args=[w["unit"].pk]), 9, _rated),
+    "rating_detail": ("chair", lambda w: reverse("rating_detail", args=[w["rating"].pk]), 16, _rated),
+    "rating_confirm": ("staff", lambda w: reverse("rating_confirm", args=[w["rating"].pk]), 14, _submitted),
 }
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "members",
     "plans",
     "plans.inbox",
+    "plans.rating",
 ]
 
 MIDDLEWARE = [

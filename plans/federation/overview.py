@@ -22,6 +22,7 @@ import datetime
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from decimal import Decimal
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -34,6 +35,7 @@ from members.search import fold, phrase_key
 from plans import periods
 from plans.models import AnnualPlan, MonthlyActivity, Target
 from plans.months.services import VIETNAM, today
+from plans.rating.services import annotate_units
 from unionplans import versions
 from unionplans.audit.models import AuditEntry
 
@@ -78,6 +80,9 @@ class Row:
     targets_set: int = 0
     targets_met: int = 0
     targets_assessed: int = 0
+    rating_self: Decimal | None = None
+    rating_confirmed: Decimal | None = None
+    rating_label: str = ""
 
     @property
     def status_label(self):
@@ -216,11 +221,14 @@ def _all_rows(scope, kind, year, index):
     plans = _latest_plans(period)
     counts = _counts(period.values("pk"), index)
     steps = _last_steps(period)
+    ratings = {pk: figures for pk, *figures in annotate_units(scope.grassroots, year).filter(rating_status__isnull=False)
+               .values_list("pk", "rating_self", "rating_confirmed", "rating_label")}
     out = []
     for unit in scope.units:
         if unit.kind != Unit.Kind.GRASSROOTS:
             continue
         row = Row(unit_id=unit.pk, name=unit.name, superior=unit.superior_name or "")
+        row.rating_self, row.rating_confirmed, row.rating_label = ratings.get(unit.pk, (None, None, ""))
         plan = plans.get(unit.pk)
         if plan:
             row.plan_id, row.status = plan["pk"], plan["status"]
@@ -275,10 +283,12 @@ def totals(found):
             "month_share": round(100 * sums["month_done"] / sums["month_total"]) if sums["month_total"] else None}
 
 
-def table(scope, kind, year, status="", superior=None, query="", order="name", on=None):
+def table(scope, kind, year, status="", superior=None, query="", order="name", on=None, label=""):
     """The overview's rows of the grassroots unions in `scope` (reach(user)), filtered (status, the
-    subtree of a superior's id, name) and sorted."""
+    subtree of a superior's id, name, the rating's label: NONE for units not rated) and sorted."""
     found = rows(scope, kind, year, on, None if superior is None else _subtree(scope.units, superior))
     if status:
         found = [row for row in found if row.status == status]
+    if label:
+        found = [row for row in found if row.rating_label == ("" if label == NONE else label)]
     return sort(search(found, query), order)

@@ -13,13 +13,14 @@ from members.search import fold
 from plans import periods
 from plans.federation import overview
 from plans.models import AnnualPlan
+from plans.rating.services import labels_in
 from unionplans.permissions import page_view
 from unionplans.spreadsheet import cell, row as safe_row
 
 # A page of the table; filtering and sorting cover every unit, the Excel file holds them all.
 PAGE_SIZE = 100
 HEADERS = ["Đơn vị", "Cấp trên", "Trạng thái kế hoạch", "Ngày", "Việc tháng này đã xong", "Số việc tháng này",
-           "Tỷ lệ (%)", "Chỉ tiêu đặt ra", "Chỉ tiêu đã đánh giá", "Chỉ tiêu đạt"]
+           "Tỷ lệ (%)", "Chỉ tiêu đặt ra", "Chỉ tiêu đã đánh giá", "Chỉ tiêu đạt", "Tự chấm điểm", "Cấp trên chấm", "Xếp loại"]
 
 
 class OverviewForm(forms.Form):
@@ -33,22 +34,26 @@ class OverviewForm(forms.Form):
     sort = forms.ChoiceField(choices=[(k, v) for key, v in overview.SORTS.items() for k in (key, f"-{key}")],
                              required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, superiors=(), **kwargs):
+    label = forms.ChoiceField(label="Xếp loại", required=False)
+
+    def __init__(self, *args, superiors=(), labels=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["superior"].choices = [("", "Tất cả")] + [(u.pk, u.name) for u in superiors]
+        self.fields["label"].choices = [("", "Tất cả"), *((name, name) for name in labels), (overview.NONE, "Chưa xếp loại")]
 
 
 def _get_overview_for_user(request):
     """The form and the table of the units the user's staff roles reach."""
     scope = overview.reach(request.user)
-    form = OverviewForm(request.GET or None, superiors=overview.superiors(scope))
+    form = OverviewForm(request.GET or None, superiors=overview.superiors(scope), labels=scope.cached("labels", lambda: labels_in(scope.grassroots)))
     data = form.cleaned_data if form.is_valid() else {}
     kind = data.get("period_kind") or periods.SCHOOL_YEAR
     year = data.get("year") or overview.default_year(scope, kind)
     form.initial = {"period_kind": kind, "year": year}
     order = data.get("sort") or "name"
     # The superior's choices are the federations in reach: a valid one is in the user's scope.
-    rows = overview.table(scope, kind, year, data.get("status", ""), data.get("superior"), data.get("q", ""), order)
+    rows = overview.table(scope, kind, year, data.get("status", ""), data.get("superior"), data.get("q", ""), order,
+                          label=data.get("label", ""))
     return form, {"kind": kind, "year": year, "label": periods.label(kind, year), "order": order}, rows
 
 
@@ -79,7 +84,7 @@ def overview_excel(request):
     for row in rows:
         sheet.append(safe_row(sheet, [row.name, row.superior, row.status_label, cell(sheet, row.status_date, number_format="DD/MM/YYYY"),
                                       row.month_done, row.month_total, row.month_share, row.targets_set, row.targets_assessed,
-                                      row.targets_met]))
+                                      row.targets_met, row.rating_self, row.rating_confirmed, row.rating_label]))
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -87,6 +87,8 @@ def _content(data, section, depth):
         "groups": groups,
         "tables": _results_table(data) if section["kind"] == "targets" and report else tables,
         "paragraphs": section["paragraphs"],
+        # A table of its own (a scored table, plans.rating.printing): columns and rows of plain text.
+        "grid": section.get("grid"),
         # Target groups are the first khoản of their mục, so its own parts number on after them.
         "sections": _sections(data, section["sections"], depth, start=taken),
     }

@@ -8,6 +8,7 @@ from members import demo
 from members.models import Unit
 from plans.demo.results import fill_results
 from plans.planformat import import_plan
+from plans.rating.demo import rate_demo_units
 from plans.workflow.services import freeze
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             federations = demo.build_federations()
+            units = {}
             for key, name, superior, counts, occupations in demo.GRASSROOTS:
                 data = json.loads((DEMO_DIR / PLAN_FILES[key]).read_text(encoding="utf-8"))
                 chair_name = data["signers"][0]["name"] if data["signers"] else ""
@@ -36,12 +38,14 @@ class Command(BaseCommand):
                     key, name, federations[superior], data["issuer"], counts, occupations, chair_name,
                 )
                 plan = import_plan(data, unit)
+                units[key] = unit
                 if plan.is_issued:
                     # A demo plan that carries a number was issued: it gets its frozen copy too, and
                     # then its year's results, for the year-end report (plans.yearend).
                     freeze(plan)
                     fill_results(plan)
             demo.build_logins(federations)
+            rate_demo_units(units)
         self.stdout.write(self.style.SUCCESS(
             f"Đã tạo dữ liệu mẫu. Mật khẩu của mọi tài khoản mẫu: {demo.DEMO_PASSWORD}"
         ))

@@ -56,6 +56,10 @@ def pages():
         "search-province-an": ("quymo.tinh", "/don-vi/doan-vien/tim/?q=an"),
         "tree": ("quymo.tinh", "/don-vi/"),
         "overview": ("quymo.tinh", "/tong-quan/"),
+        "overview-page2": ("quymo.tinh", "/tong-quan/?page=2"),
+        "overview-month": ("quymo.tinh", "/tong-quan/?sort=-month"),
+        "overview-search": ("quymo.tinh", "/tong-quan/?q=tieu+hoc"),
+        "overview-excel": ("quymo.tinh", "/tong-quan/excel/"),
         # “Việc cần làm” of the province's staff: every unit of the province under them.
         "home": ("quymo.tinh", "/"),
         "home-bch": ("quymo.bch", "/"),

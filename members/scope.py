@@ -90,6 +90,14 @@ def units_for_user(user):
     return Unit.objects.filter(pk__in=reach(user, Role.Kind.values))
 
 
+def held_units(user):
+    """The units on which the user holds a role: in their scope by definition (a role shows its unit),
+    so found from the roles alone, without the walk of everything below them (a city: 10,000 units)."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    return Unit.objects.filter(pk__in=user.roles.values("unit_id"))
+
+
 def members_for_user(user):
     """Members of the units the user sees, for a search over them: a few units as a list of ids; a
     wide reach (a province) as a subquery under IS TRUE, which PostgreSQL does not turn into a join

@@ -232,3 +232,17 @@ def test_totals_cover_every_page(client, world, monkeypatch):
     page = client.get(reverse("overview"), {"year": YEAR, "page": 3}).content.decode()
     assert "Chưa có kế hoạch: 1; Đã gửi cấp trên: 1; Đã ban hành: 1." in page
     assert "Việc tháng này đã xong: 2/3 (67%)." in page and "Chỉ tiêu đạt: 2/4." in page
+
+
+def test_every_sort_of_the_page_in_the_database(world):
+    """Each column sorts both ways; empty values (no plan: no date, no month's rows) last either way."""
+    def names(order):
+        return [row.name for row in overview.table(overview.reach(world["staff"]), periods.SCHOOL_YEAR, YEAR, order=order)]
+
+    issued, submitted, none = "Công đoàn Trường Tiểu học Vĩnh Hưng", "Công đoàn Trường THCS Lộc Điền", "Công đoàn Bệnh viện Đa khoa tỉnh"
+    assert names("name") == [none, submitted, issued] and names("-name") == [issued, submitted, none]
+    assert names("-targets") == [issued, none, submitted] and names("targets") == [none, submitted, issued]
+    assert names("date") == [issued, submitted, none] and names("-date") == [submitted, issued, none]
+    assert names("month") == names("-month") == [issued, none, submitted]  # only one has rows this month
+    assert names("superior") == [submitted, issued, none]  # LĐLĐ huyện Phú Lộc before LĐLĐ tỉnh Thừa Thiên Huế
+    assert names("status") == [none, submitted, issued]

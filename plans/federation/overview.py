@@ -153,29 +153,34 @@ def _targets():
 
 def _counts(index, kind, year, grouped):
     """The select list's counts of a plan `p` and the joins they need, with the parameters of each.
-    `grouped`: counted for all the period's plans at once, GROUP BY joined (a sort by a count); else a
-    correlated subquery each, which PostgreSQL runs for a page's rows only."""
+    The counts named by `grouped` ("month", "targets": a sort by them) are counted for all the
+    period's plans at once and joined; the others are a correlated subquery each, which PostgreSQL
+    runs for a page's rows only."""
     target, done = _table(Target), _done()
-    if not grouped:
-        select = [f"(SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id AND ({test})) AS {name}" for name, test in _targets().items()]
-        if index is None:
-            return ", ".join(["0 AS month_total", "0 AS month_done", *select]), [], "", []
-        months = [f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id) AS month_total",
-                  f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id AND {done}) AS month_done"]
-        return ", ".join(months + select), [index, index], "", []
     period = f"(SELECT id FROM {_table(AnnualPlan)} WHERE period_kind = %s AND year = %s)"
-    sums = ", ".join(f"SUM(CASE WHEN {test} THEN 1 ELSE 0 END) AS {name}" for name, test in _targets().items())
-    joins = f" LEFT JOIN (SELECT t.plan_id, {sums} FROM {target} t WHERE t.plan_id IN {period} GROUP BY t.plan_id) g ON g.plan_id = p.id"
-    select = [f"COALESCE(g.{name}, 0) AS {name}" for name in _targets()]
+    select, select_params, joins, join_params = [], [], "", []
     if index is None:
-        return ", ".join(["0 AS month_total", "0 AS month_done", *select]), [], joins, [kind, year]
-    joins += (f" LEFT JOIN (SELECT a.plan_id, COUNT(*) AS month_total, SUM(CASE WHEN {done} THEN 1 ELSE 0 END) AS month_done"
-              f" FROM {_month_rows()} AND a.plan_id IN {period} GROUP BY a.plan_id) m ON m.plan_id = p.id")
-    select = ["COALESCE(m.month_total, 0) AS month_total", "COALESCE(m.month_done, 0) AS month_done", *select]
-    return ", ".join(select), [], joins, [kind, year, index, kind, year]
+        select += ["0 AS month_total", "0 AS month_done"]
+    elif grouped == "month":
+        joins += (f" LEFT JOIN (SELECT a.plan_id, COUNT(*) AS month_total, SUM(CASE WHEN {done} THEN 1 ELSE 0 END) AS month_done"
+                  f" FROM {_month_rows()} AND a.plan_id IN {period} GROUP BY a.plan_id) m ON m.plan_id = p.id")
+        join_params += [index, kind, year]
+        select += ["COALESCE(m.month_total, 0) AS month_total", "COALESCE(m.month_done, 0) AS month_done"]
+    else:
+        select += [f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id) AS month_total",
+                   f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id AND {done}) AS month_done"]
+        select_params += [index, index]
+    if grouped == "targets":
+        sums = ", ".join(f"SUM(CASE WHEN {test} THEN 1 ELSE 0 END) AS {name}" for name, test in _targets().items())
+        joins += f" LEFT JOIN (SELECT t.plan_id, {sums} FROM {target} t WHERE t.plan_id IN {period} GROUP BY t.plan_id) g ON g.plan_id = p.id"
+        join_params += [kind, year]
+        select += [f"COALESCE(g.{name}, 0) AS {name}" for name in _targets()]
+    else:
+        select += [f"(SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id AND ({test})) AS {name}" for name, test in _targets().items()]
+    return ", ".join(select), select_params, joins, join_params
 
 
-def _rows_sql(conditions, kind, year, index, grouped=False):
+def _rows_sql(conditions, kind, year, index, grouped=None):
     """Every union `u` meeting `conditions` ((SQL, parameters) each) with its latest plan of the period
     and the plan's counts, in the columns of COLUMNS plus name_key and superior_key; and the parameters.
     The conditions are written on `u` itself: PostgreSQL then reads a page of a province's unions in
@@ -255,7 +260,7 @@ class Table:
         index, where = month_index(kind, year, on), f" WHERE r.status = {_text(status)}" if status else ""
         self.order = _order(order)
         # A sort by a count needs every union's: counted once for all, not union by union.
-        sql, self.params = _rows_sql(units, kind, year, index, grouped=order.lstrip("-") in ("month", "targets"))
+        sql, self.params = _rows_sql(units, kind, year, index, grouped=order.lstrip("-"))
         self.sql = f"SELECT * FROM ({sql}) r{where}"
         bare, bare_params = _rows_sql(units, kind, year, index)
         self.totals_sql, params = _totals_sql(f"SELECT r.status, r.plan_id FROM ({bare}) r{where}", index)

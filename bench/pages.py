@@ -37,7 +37,6 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from members.models import Role  # noqa: E402
-from unionplans import versions  # noqa: E402
 
 
 def pages():
@@ -57,14 +56,15 @@ def pages():
         "search-province-an": ("quymo.tinh", "/don-vi/doan-vien/tim/?q=an"),
         "tree": ("quymo.tinh", "/don-vi/"),
         "overview": ("quymo.tinh", "/tong-quan/"),
+        "overview-page2": ("quymo.tinh", "/tong-quan/?page=2"),
+        "overview-month": ("quymo.tinh", "/tong-quan/?sort=-month"),
+        "overview-search": ("quymo.tinh", "/tong-quan/?q=tieu+hoc"),
+        "overview-excel": ("quymo.tinh", "/tong-quan/excel/"),
         # “Việc cần làm” of the province's staff: every unit of the province under them.
         "home": ("quymo.tinh", "/"),
         "home-bch": ("quymo.bch", "/"),
-        # The overview with its rating columns (plans.rating): figures read afresh on every request (as
-        # after any save), filtered by a label, and the Excel file of all 2,000 units.
-        "overview-afresh": ("quymo.tinh", "/tong-quan/", lambda: versions.replace("overview")),
+        # The overview filtered by a rating's label (plans.rating).
         "overview-label": ("quymo.tinh", "/tong-quan/?label=Ho%C3%A0n+th%C3%A0nh+t%E1%BB%91t+nhi%E1%BB%87m+v%E1%BB%A5"),
-        "overview-excel": ("quymo.tinh", "/tong-quan/excel/"),
         "rating": ("quymo.chutich", f"/danh-gia/{unit.ratings.get().pk}/"),
         "pdf": ("quymo.bch", f"/plans/{plan}/pdf/"),
     }

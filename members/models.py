@@ -28,6 +28,8 @@ class UnitQuerySet(models.QuerySet):
         placed = [unit for unit in objs if unit.superior_id is not None]
         if placed:
             _required(since)
+        for unit in objs:
+            unit.fill_search_columns()
         made = super().bulk_create(objs, *args, **kwargs)
         Affiliation.objects.bulk_create(
             Affiliation(unit=unit, superior_id=unit.superior_id, since=since, decision=decision) for unit in placed
@@ -83,6 +85,10 @@ class Unit(models.Model):
         on_delete=models.PROTECT, related_name="predecessors",
         help_text="Đơn vị được sáp nhập vào hoặc nhận chuyển giao.",
     )
+    # The name folded for search and keyed for Vietnamese letter order (members.search), written by
+    # save() and UnitQuerySet.bulk_create alone, so the overview filters and sorts in the database.
+    search_name = models.CharField("tên để tìm", max_length=255, editable=False, default="")
+    sort_key = models.TextField("khóa sắp xếp", editable=False, default="")
 
     objects = UnitQuerySet.as_manager()
 
@@ -90,6 +96,8 @@ class Unit(models.Model):
         verbose_name = "đơn vị"
         verbose_name_plural = "đơn vị"
         ordering = ["name"]
+        # The overview's page of a province's unions in name order, read in key order and stopped at the page.
+        indexes = [models.Index(fields=["kind", "sort_key"], name="unit_kind_sort_key")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="active") | Q(status_date__isnull=False),
@@ -116,12 +124,20 @@ class Unit(models.Model):
         if fields is None or "superior" in fields or "superior_id" in fields:
             self._placed_under = self.superior_id
 
+    def fill_search_columns(self):
+        self.search_name = search.fold(self.name)
+        self.sort_key = search.phrase_key(self.name)
+
     def save(self, *args, **kwargs):
         fields = kwargs.get("update_fields")
         written = fields is None or "superior" in fields or "superior_id" in fields
         if written and self._placed_under is not _NOT_LOADED and self.superior_id != self._placed_under:
             raise ValueError("Unit.superior changes only through Unit.move_under (or Unit.objects.create/bulk_create "
                              "with since=...), which keep the dated Affiliation history with it.")
+        if fields is None or "name" in fields:
+            self.fill_search_columns()
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "search_name", "sort_key"}
         super().save(*args, **kwargs)
 
     @property

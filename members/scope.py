@@ -9,7 +9,7 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.http import Http404
 
-from members.models import Affiliation, Member, Role, Unit
+from members.models import NOT_FEDERATIONS, Affiliation, Member, Role, Unit
 
 # Up to this many units a scope goes to the database as a list: PostgreSQL cannot tell from a user's
 # roles how many units they reach, but from a list it knows how few members they hold and reads them
@@ -21,14 +21,18 @@ def _table(model):
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _walk(start, params, up=False):
+def _walk(start, params, up=False, federations=False):
     """The one query shape of the tree: the units `start` (SQL giving unit ids) names, and every unit
-    below them now (or, `up`, above them), as a recursive CTE over `Unit.superior` that SQLite and
-    PostgreSQL both run. A province is five levels deep: five joins, about 2 ms for its 2,000 units."""
+    below them now (or, `up`, above them; or, `federations`, every federation below them), as a
+    recursive CTE over `Unit.superior` that SQLite and PostgreSQL both run. A province is five levels
+    deep: five joins, about 2 ms for its 2,000 units."""
     unit = _table(Unit)
     step = (f"SELECT {unit}.superior_id FROM {unit} JOIN walked ON {unit}.id = walked.id"
             f" WHERE {unit}.superior_id IS NOT NULL") if up else (
             f"SELECT {unit}.id FROM {unit} JOIN walked ON {unit}.superior_id = walked.id")
+    if federations:
+        step += f" WHERE {unit}.kind NOT IN ({', '.join(['%s'] * len(NOT_FEDERATIONS))})"
+        params = (*params, *NOT_FEDERATIONS)
     return f"WITH RECURSIVE walked(id) AS ({start} UNION {step}) SELECT id FROM walked", tuple(params)
 
 
@@ -61,6 +65,15 @@ def reach(user, kinds):
     return RawSQL(" UNION ".join(sql for sql, _ in parts), tuple(p for _, params in parts for p in params))
 
 
+def staff_federations(user):
+    """The units where `user` holds a staff role and every federation now below them, as a subquery.
+    No union sits below a grassroots union or its parts (NOT_FEDERATIONS), so the grassroots unions
+    in the user's staff reach are exactly those whose superior is one of these: found without walking
+    a province's thousands of unions (a city's 10,000: 40 ms of a walk against under 1)."""
+    return RawSQL(*_walk(f"SELECT unit_id FROM {_table(Role)} WHERE user_id = %s AND kind = %s",
+                         [user.pk, Role.Kind.STAFF], federations=True))
+
+
 def is_staff_over(user, unit_id):
     """Whether `user` is staff of `unit_id` or of a unit above it now: the unit's way up, at most
     five rows, met with the user's staff roles in one query (the `rules` predicates ask this)."""
@@ -75,6 +88,14 @@ def units_for_user(user):
     if user.is_superuser:
         return Unit.objects.all()
     return Unit.objects.filter(pk__in=reach(user, Role.Kind.values))
+
+
+def held_units(user):
+    """The units on which the user holds a role: in their scope by definition (a role shows its unit),
+    so found from the roles alone, without the walk of everything below them (a city: 10,000 units)."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    return Unit.objects.filter(pk__in=user.roles.values("unit_id"))
 
 
 def members_for_user(user):

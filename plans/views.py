@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from members.scope import units_for_user
+from members.scope import held_units
 from plans.inbox import services as inbox
 from plans.scope import plans_for_user
 from unionplans.permissions import page_view
@@ -12,9 +12,7 @@ def home(request):
     """“Việc cần làm” for the user's roles; below it the units they hold a role on, each with its
     plans by year and what the user may do."""
     units = list(
-        units_for_user(request.user)
-        .filter(roles__user=request.user)
-        .distinct()
+        held_units(request.user)
         .prefetch_related(Prefetch("plans", plans_for_user(request.user).order_by("-year", "-pk"), to_attr="visible_plans"))
     )
     todo = inbox.inbox(request.user)

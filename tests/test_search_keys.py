@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from members import search
-from members.models import Member
+from members.models import Member, Unit
 from tests.factories import MemberFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +35,26 @@ def test_every_stored_key_equals_the_computed_one_after_the_command():
     assert Member.objects.get(full_name="Đặng Văn Ưng").search_name == "dang van ung"
     ordered = list(Member.objects.order_by("sort_key").values_list("full_name", flat=True))
     assert ordered.index("Lê Ánh") < ordered.index("Phạm Thị Ngọc Ánh") < ordered.index("Nguyễn Thị Hương")
+
+
+def _stale_units():
+    return [name for name, folded, key in Unit.objects.values_list("name", "search_name", "sort_key")
+            if (folded, key) != (search.fold(name), search.phrase_key(name))]
+
+
+def test_every_units_stored_key_equals_the_computed_one_after_the_command():
+    for name in ("Công đoàn Trường Đông Hà", "Công đoàn Trường Dương Hòa", "Công đoàn Trường Ánh Dương"):
+        UnitFactory(name=name)
+    unit = UnitFactory(name="Công đoàn Trường Em")
+    unit.name = "Công đoàn Trường Ếch"
+    unit.save(update_fields=["name"])
+    assert _stale_units() == []  # every writer the app uses fills them: create, save, save(update_fields)
+    Unit.objects.filter(name="Công đoàn Trường Đông Hà").update(search_name="cu", sort_key="99")
+
+    out = io.StringIO()
+    call_command("recompute_search_keys", batch_size=2, stdout=out)
+
+    assert _stale_units() == []
+    assert "Đã kiểm tra 4 đơn vị, cập nhật 1." in out.getvalue()
+    assert list(Unit.objects.order_by("sort_key").values_list("name", flat=True)) == [
+        "Công đoàn Trường Ánh Dương", "Công đoàn Trường Dương Hòa", "Công đoàn Trường Đông Hà", "Công đoàn Trường Ếch"]

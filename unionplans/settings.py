@@ -170,9 +170,7 @@ if os.environ.get("S3_BUCKET"):
 # machine), else in a folder (DOCUMENT_CACHE_DIR, outside the source tree: one machine, no service).
 # "documents" keeps printed PDFs and the HTML of their previews, keyed by the hash of what they
 # print and of the renderer's files (plans.documents.pdf.serve), so nothing in it ever goes stale.
-# "default" keeps the version of the federation overview's figures (unionplans.versions,
-# plans.federation.overview), which every change to their rows replaces; its timeout only bounds
-# what a change made around the app (a restored database) could leave behind.
+# "default" is Django's default cache: the app keeps nothing in it (/healthz/ checks Redis through it).
 DOCUMENT_CACHE_SECONDS = 30 * 24 * 3600
 _CACHE_DIR = Path(os.environ.get("DOCUMENT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "unionplans-documents")))
 

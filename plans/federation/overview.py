@@ -1,70 +1,42 @@
 """The federation's overview: every grassroots union in the staff user's reach, with where its
 plan for a period stands, how this month's rows are going, and its targets.
 
-A province holds thousands of unions, so the number of queries is fixed whatever their number and
-every count is a GROUP BY in the database: the units in reach in one query (the superior filter and
-its subtrees are worked out from those rows), the period's plans in a second, then this month's
-rows, the targets and the dates of the last workflow steps, one query each. Filtering, searching
-and sorting happen in Python on those rows: unit names are folded for search and keyed for
-Vietnamese letter order (members.search), which no column of Unit stores.
-
-Those counts read a province's 60,000 rows on every page. Kept for that reason alone: the units and
-the rows of a period are kept in each process's memory for each user, under the version "overview"
-(unionplans.versions), which any save or delete of a plan, month row, target, workflow step, unit
-or role replaces (plans.apps), so every process sees a change at once. The measurement that keeps
-it (issue 16, branch caches): with 10 people reading (bench/users.py, 2 gunicorn workers, province
-data) the overview read afresh on every request answered 3.1 req/s at p95 2,783 ms, kept in memory
-8.5 req/s at p95 557 ms, in the same minutes (a shared machine, load average 8); its Python alone
-costs 58 ms a request afresh, 10 ms kept. Drop it when the overview is sorted and paged by the
-database (a stored sort key for unit names) and a measurement says the goal holds without it.
+A province holds thousands of unions (a city federation ten thousand), so the database does the
+work and Python sees a page. One SQL statement (`_rows_sql`) lists the unions found, each with its
+latest plan of the period and that plan's counts; the page is that statement sorted and cut by the
+database (ORDER BY ... LIMIT/OFFSET), the totals are the same statement added up (GROUP BY status),
+the Excel file is the same statement read whole. Names are searched and sorted by the keys stored on
+Unit (members.search: folded for search, keyed for Vietnamese letter order). A plan's counts are
+correlated subqueries: for a page sorted by name PostgreSQL computes them for the page's rows only.
 """
 import datetime
-import threading
-from collections import Counter, OrderedDict
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import attrgetter
-from typing import NamedTuple
 
-from django.db.models import Count, F, Max, Q
-from django.utils import timezone
+from django.db import connection
+from django.db.models import Max, Q
 
 from members import scope as unit_scope
-from members.models import Role, Unit
-from members.search import fold, phrase_key
-from plans import periods
+from members.models import NOT_FEDERATIONS, Role, Unit
+from members.search import fold
+from plans import numbering, periods
 from plans.models import AnnualPlan, MonthlyActivity, Target
 from plans.months.services import VIETNAM, today
-from plans.rating.services import annotate_units
-from unionplans import versions
+from plans.rating.models import Rating
 from unionplans.audit.models import AuditEntry
 
 NONE = "none"
 STATUS_LABELS = {NONE: "Chưa có kế hoạch", **dict(AnnualPlan.Status.choices)}
 STATUS_ORDER = list(STATUS_LABELS)
 STEP_ACTIONS = [AuditEntry.Action.SUBMIT, AuditEntry.Action.RETURN, AuditEntry.Action.APPROVE, AuditEntry.Action.ISSUE]
-TARGET_MET = Q(measure=Target.Measure.QUALITATIVE, result_met=True) | Q(
-    measure__in=[Target.Measure.PERCENT, Target.Measure.COUNT], result_value__gte=F("value"),
-)
-TARGET_ASSESSED = Q(result_met__isnull=False) | Q(result_value__isnull=False)
 SORTS = {
     "name": "Tên đơn vị", "superior": "Cấp trên", "status": "Trạng thái", "date": "Ngày",
     "month": "Việc tháng này đã xong", "targets": "Chỉ tiêu đạt / đặt ra",
 }
 COUNTED = ("month_total", "month_done", "targets_set", "targets_met", "targets_assessed")
-VERSION = "overview"
-# A province's rows are about 1 MB: a few dozen reaches and periods at most per process.
-MEMORY_ENTRIES = 32
-_memory = OrderedDict()
-_memory_lock = threading.Lock()
-
-
-class ReachUnit(NamedTuple):
-    pk: int
-    name: str
-    kind: str
-    superior_id: int | None
-    superior_name: str | None
+RATED = ("rating_self", "rating_confirmed", "rating_label")
+COLUMNS = ("unit_id", "name", "superior", "plan_id", "status", "status_date", *COUNTED, *RATED)
 
 
 @dataclass
@@ -75,8 +47,8 @@ class Row:
     plan_id: int | None = None
     status: str = NONE
     status_date: datetime.date | None = None
-    month_done: int = 0
     month_total: int = 0
+    month_done: int = 0
     targets_set: int = 0
     targets_met: int = 0
     targets_assessed: int = 0
@@ -106,189 +78,241 @@ def current_year(kind, on=None):
     return on.year
 
 
-def default_year(scope, kind, on=None):
-    """The latest period up to the current one in which a union in reach has a plan: early in a
-    school year few plans exist yet, and an overview of nothing but "no plan" helps nobody."""
-    now = current_year(kind, on)
-
-    def latest():
-        found = AnnualPlan.objects.plans().filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
-        return found["year"] or now
-
-    return scope.cached(f"year:{kind}:{now}", latest)
+def month_index(kind, year, on=None):
+    """This month's place in the period (Vietnam time), or None outside it."""
+    return periods.month_index(kind, year, on or today())
 
 
 class Reach:
-    """The units the overview may list: those below the user's staff roles (all for the admin), as
-    a queryset for the database and as rows for Python, and the figures worked out for that reach."""
+    """The units the overview may list, those below the user's staff roles (all for the admin): the
+    whole reach, the federations in it (the superior filter's choices) and its grassroots unions."""
 
     def __init__(self, user):
-        self.queryset = Unit.objects.all() if user.is_superuser else Unit.objects.filter(pk__in=unit_scope.reach(user, [Role.Kind.STAFF]))
-        # The user's own: a reach follows from the user's roles, and a change of roles is a new version.
-        self.key = user.pk
-        self.version = versions.current(VERSION)
-        self.units = self.cached("units", lambda: [
-            ReachUnit(*values) for values in self.queryset.values_list("pk", "name", "kind", "superior_id", "superior__name")
-        ])
+        if user.is_superuser:
+            self.queryset = Unit.objects.all()
+            self.federations = Unit.objects.exclude(kind__in=NOT_FEDERATIONS)
+            self.grassroots = Unit.objects.filter(kind=Unit.Kind.GRASSROOTS)
+            self.held_or_below = None
+            return
+        self.queryset = Unit.objects.filter(pk__in=unit_scope.reach(user, [Role.Kind.STAFF]))
+        # Found through the federations alone (members.scope.staff_federations), not the whole walk.
+        self.held_or_below = held_or_below = unit_scope.staff_federations(user)
+        self.federations = Unit.objects.filter(pk__in=held_or_below).exclude(kind__in=NOT_FEDERATIONS)
+        self.grassroots = Unit.objects.filter(Q(superior__in=held_or_below) | Q(pk__in=held_or_below), kind=Unit.Kind.GRASSROOTS)
 
-    @property
-    def grassroots(self):
-        return self.queryset.filter(kind=Unit.Kind.GRASSROOTS)
-
-    def cached(self, name, compute):
-        """`compute()` once per version in this process; the least recently used go first."""
-        key = (self.version, self.key, name)
-        with _memory_lock:
-            if key in _memory:
-                _memory.move_to_end(key)
-                return _memory[key]
-        value = compute()
-        with _memory_lock:
-            _memory[key] = value
-            while len(_memory) > MEMORY_ENTRIES:
-                _memory.popitem(last=False)
-        return value
+    def conditions(self):
+        """`grassroots` as SQL conditions on the unit `u`, with their parameters."""
+        found = [(f"u.kind = {_text(Unit.Kind.GRASSROOTS)}", [])]
+        if self.held_or_below is not None:
+            held = self.held_or_below
+            found.append((f"(u.superior_id IN ({held.sql}) OR u.id IN ({held.sql}))", [*held.params, *held.params]))
+        return found
 
 
 def reach(user):
     return Reach(user)
 
 
+def default_year(scope, kind, on=None):
+    """The latest period up to the current one in which a union in reach has a plan: early in a
+    school year few plans exist yet, and an overview of nothing but "no plan" helps nobody."""
+    now = current_year(kind, on)
+    found = AnnualPlan.objects.plans().filter(unit__in=scope.grassroots, period_kind=kind, year__lte=now).aggregate(year=Max("year"))
+    return found["year"] or now
+
+
 def superiors(scope):
-    """The units above grassroots level in reach, for the superior filter, in Vietnamese order."""
-    return sorted((u for u in scope.units if u.kind != Unit.Kind.GRASSROOTS), key=lambda u: phrase_key(u.name))
+    """The federations in reach, for the superior filter, in Vietnamese order."""
+    return scope.federations.order_by("sort_key", "pk").only("pk", "name")
 
 
-def _subtree(units, root_id):
-    """Ids of the units in reach below `root_id`."""
-    children = {}
-    for unit in units:
-        children.setdefault(unit.superior_id, []).append(unit.pk)
-    ids, level = set(), [root_id]
-    while level:
-        level = [child for pk in level for child in children.get(pk, ())]
-        ids.update(level)
-    return ids
+def _table(model):
+    return connection.ops.quote_name(model._meta.db_table)
 
 
-def _latest_plans(plans):
-    """Each unit's latest plan of the period (a revision replaces the plan it revises)."""
-    latest = {}
-    for plan in plans.order_by("unit_id", "-pk").values("pk", "unit_id", "status", "date", "created_at"):
-        latest.setdefault(plan["unit_id"], plan)
-    return latest
+def _text(value):
+    """A choice's value written into the SQL: they are the code's own identifiers, never what was typed."""
+    assert str(value).isidentifier(), value
+    return f"'{value}'"
 
 
-def _grouped(queryset, **counts):
-    return {row.pop("plan_id"): row for row in queryset.order_by().values("plan_id").annotate(**counts)}
+def _texts(values):
+    return ", ".join(map(_text, values))
 
 
-def _counts(plans, index):
-    """This month's rows and the targets, counted per plan of the period."""
-    # Counting the plan column, not the key: an index holding (month_index, plan, status) then answers alone.
-    active = MonthlyActivity.objects.filter(plan__in=plans, month_index=index).exclude(status=MonthlyActivity.Status.CANCELLED)
-    months = _grouped(active, month_total=Count("plan_id"),
-                      month_done=Count("plan_id", filter=Q(status=MonthlyActivity.Status.DONE))) if index is not None else {}
-    targets = _grouped(Target.objects.filter(plan__in=plans), targets_set=Count("plan_id"),
-                       targets_met=Count("plan_id", filter=TARGET_MET),
-                       targets_assessed=Count("plan_id", filter=TARGET_ASSESSED))
-    return lambda pk: months.get(pk, {}) | targets.get(pk, {})
+def _done():
+    return f"a.status = {_text(MonthlyActivity.Status.DONE)}"
 
 
-def _last_steps(period):
-    """When each plan dated by its last step (neither a draft nor issued with a date) took it."""
-    dated = period.exclude(status=AnnualPlan.Status.DRAFT).exclude(status=AnnualPlan.Status.ISSUED, date__isnull=False)
-    steps = AuditEntry.objects.filter(plan__in=dated.values("pk"), action__in=STEP_ACTIONS)
-    return {pk: row["at"] for pk, row in _grouped(steps, at=Max("at")).items()}
+def _month_rows():
+    """This month's rows not cancelled, the month's index a parameter."""
+    return f"{_table(MonthlyActivity)} a WHERE a.month_index = %s AND a.status <> {_text(MonthlyActivity.Status.CANCELLED)}"
 
 
-def _status_date(plan, last_step):
-    """When the plan reached where it stands: its date of issue, its creation while a draft, else
-    its last step (submitted, returned, approved)."""
-    if plan["status"] == AnnualPlan.Status.ISSUED and plan["date"]:
-        return plan["date"]
-    moment = plan["created_at"] if plan["status"] == AnnualPlan.Status.DRAFT else last_step or plan["created_at"]
-    return timezone.localtime(moment, VIETNAM).date()
+def _targets():
+    """Counted per target `t`: set, met, assessed."""
+    measure = Target.Measure
+    met = (f"t.measure = {_text(measure.QUALITATIVE)} AND t.result_met"
+           f" OR t.measure IN ({_texts([measure.PERCENT, measure.COUNT])}) AND t.result_value >= t.value")
+    return {"targets_set": "1 = 1", "targets_met": met, "targets_assessed": "t.result_met IS NOT NULL OR t.result_value IS NOT NULL"}
 
 
-def month_index(kind, year, on=None):
-    """This month's place in the period (Vietnam time), or None outside it."""
-    return periods.month_index(kind, year, on or today())
+def _counts(index, kind, year, grouped):
+    """The select list's counts of a plan `p` and the joins they need, with the parameters of each.
+    The counts named by `grouped` ("month", "targets": a sort by them) are counted for all the
+    period's plans at once and joined; the others are a correlated subquery each, which PostgreSQL
+    runs for a page's rows only."""
+    target, done = _table(Target), _done()
+    period = f"(SELECT id FROM {_table(AnnualPlan)} WHERE period_kind = %s AND year = %s)"
+    select, select_params, joins, join_params = [], [], "", []
+    if index is None:
+        select += ["0 AS month_total", "0 AS month_done"]
+    elif grouped == "month":
+        joins += (f" LEFT JOIN (SELECT a.plan_id, COUNT(*) AS month_total, SUM(CASE WHEN {done} THEN 1 ELSE 0 END) AS month_done"
+                  f" FROM {_month_rows()} AND a.plan_id IN {period} GROUP BY a.plan_id) m ON m.plan_id = p.id")
+        join_params += [index, kind, year]
+        select += ["COALESCE(m.month_total, 0) AS month_total", "COALESCE(m.month_done, 0) AS month_done"]
+    else:
+        select += [f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id) AS month_total",
+                   f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id AND {done}) AS month_done"]
+        select_params += [index, index]
+    if grouped == "targets":
+        sums = ", ".join(f"SUM(CASE WHEN {test} THEN 1 ELSE 0 END) AS {name}" for name, test in _targets().items())
+        joins += f" LEFT JOIN (SELECT t.plan_id, {sums} FROM {target} t WHERE t.plan_id IN {period} GROUP BY t.plan_id) g ON g.plan_id = p.id"
+        join_params += [kind, year]
+        select += [f"COALESCE(g.{name}, 0) AS {name}" for name in _targets()]
+    else:
+        select += [f"(SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id AND ({test})) AS {name}" for name, test in _targets().items()]
+    return ", ".join(select), select_params, joins, join_params
 
 
-def _all_rows(scope, kind, year, index):
-    period = AnnualPlan.objects.plans().filter(unit__in=scope.grassroots, period_kind=kind, year=year)
-    plans = _latest_plans(period)
-    counts = _counts(period.values("pk"), index)
-    steps = _last_steps(period)
-    ratings = {pk: figures for pk, *figures in annotate_units(scope.grassroots, year).filter(rating_status__isnull=False)
-               .values_list("pk", "rating_self", "rating_confirmed", "rating_label")}
-    out = []
-    for unit in scope.units:
-        if unit.kind != Unit.Kind.GRASSROOTS:
-            continue
-        row = Row(unit_id=unit.pk, name=unit.name, superior=unit.superior_name or "")
-        row.rating_self, row.rating_confirmed, row.rating_label = ratings.get(unit.pk, (None, None, ""))
-        plan = plans.get(unit.pk)
-        if plan:
-            row.plan_id, row.status = plan["pk"], plan["status"]
-            row.status_date = _status_date(plan, steps.get(plan["pk"]))
-            for field, value in counts(plan["pk"]).items():
-                setattr(row, field, value)
-        out.append(row)
-    return out
+def _rows_sql(conditions, kind, year, index, grouped=None):
+    """Every union `u` meeting `conditions` ((SQL, parameters) each) with its latest plan of the period
+    and the plan's counts, in the columns of COLUMNS plus name_key and superior_key; and the parameters.
+    The conditions are written on `u` itself: PostgreSQL then reads a page of a province's unions in
+    name order from the index unit_kind_sort_key and stops at the page."""
+    step, plan, unit = _table(AuditEntry), _table(AnnualPlan), _table(Unit)
+    kh = _text(numbering.DOCUMENT_TYPE)  # the year-end reports share the table; the overview lists plans
+    Status = AnnualPlan.Status
+    last_step = f"(SELECT MAX(e.at) FROM {step} e WHERE e.plan_id = p.id AND e.action IN ({_texts(STEP_ACTIONS)}))"
+    # When the plan reached where it stands: its date of issue, its creation while a draft, else its last step.
+    moment = f"CASE WHEN p.status = {_text(Status.DRAFT)} THEN p.created_at ELSE COALESCE({last_step}, p.created_at) END"
+    local_date, date_params = connection.ops.datetime_cast_date_sql(moment, (), VIETNAM.key)
+    status_date = f"CASE WHEN p.status = {_text(Status.ISSUED)} AND p.date IS NOT NULL THEN p.date ELSE {local_date} END"
+    counts, count_params, joins, join_params = _counts(index, kind, year, grouped)
+    where = " AND ".join(sql for sql, _ in conditions)
+    sql = f"""
+        SELECT u.id AS unit_id, u.name AS name, COALESCE(s.name, '') AS superior, p.id AS plan_id,
+               COALESCE(p.status, {_text(NONE)}) AS status, {status_date} AS status_date, {counts},
+               rt.self_total AS rating_self, rt.confirmed_total AS rating_confirmed, COALESCE(rt.label, '') AS rating_label,
+               u.sort_key AS name_key, s.sort_key AS superior_key
+        FROM {unit} u
+        LEFT JOIN {unit} s ON s.id = u.superior_id
+        LEFT JOIN {plan} p ON p.unit_id = u.id AND p.period_kind = %s AND p.year = %s AND p.doc_type = {kh}
+            AND NOT EXISTS (SELECT 1 FROM {plan} later WHERE later.unit_id = p.unit_id AND later.doc_type = p.doc_type
+            AND later.period_kind = p.period_kind AND later.year = p.year AND later.id > p.id)
+        LEFT JOIN {_table(Rating)} rt ON rt.unit_id = u.id AND rt.year = %s{joins}
+        WHERE {where}"""
+    return sql, [*date_params, *count_params, kind, year, year, *join_params, *(p for _, params in conditions for p in params)]
 
 
-def rows(scope, kind, year, on=None, unit_ids=None):
-    """A row for each grassroots union in reach (or only those of `unit_ids`)."""
-    index = month_index(kind, year, on)
-    found = scope.cached(f"rows:{kind}:{year}:{index}", lambda: _all_rows(scope, kind, year, index))
-    return found if unit_ids is None else [row for row in found if row.unit_id in unit_ids]
+def _totals_sql(rows, index):
+    """The units per status of `rows` (SQL giving status and plan_id), and the sums of this month's
+    rows and the targets of their plans: each table read once for all the plans, not plan by plan."""
+    sums = ", ".join(f"SUM(CASE WHEN {test} THEN 1 ELSE 0 END) AS {name}" for name, test in _targets().items())
+    months = "SELECT 0 AS month_total, 0 AS month_done" if index is None else (
+        f"SELECT COUNT(*) AS month_total, SUM(CASE WHEN {_done()} THEN 1 ELSE 0 END) AS month_done"
+        f" FROM {_month_rows()} AND a.plan_id IN (SELECT plan_id FROM r)")
+    return f"""
+        WITH r AS ({rows}),
+             s AS (SELECT status, COUNT(*) AS units FROM r GROUP BY status),
+             m AS ({months}),
+             g AS (SELECT {sums} FROM {_table(Target)} t WHERE t.plan_id IN (SELECT plan_id FROM r))
+        SELECT s.status, s.units, {", ".join(COUNTED)} FROM s, m, g""", [] if index is None else [index]
 
 
-def search(found, query):
-    """Rows whose unit name contains the query, diacritics and case ignored ("vinh hung" finds Vĩnh Hưng)."""
-    folded = fold(query)
-    return [row for row in found if folded in fold(row.name)] if folded else found
-
-
-def _sort_value(row, column):
+def _order(key):
+    """ORDER BY of a column of SORTS, descending with a leading "-": empty values last either way,
+    ties by name (in letter order) and id, so that pages never overlap."""
+    column = key.lstrip("-") if key.lstrip("-") in SORTS else "name"
+    way = " DESC" if key.startswith("-") and column == key.lstrip("-") else ""
     if column == "name":
-        return ""
-    if column == "superior":
-        return phrase_key(row.superior)
-    return {
-        "status": STATUS_ORDER.index(row.status), "date": row.status_date, "month": row.month_share,
-        "targets": row.targets_met,
+        return f"r.name_key{way}, r.unit_id{way}"
+    ranks = " ".join(f"WHEN {_text(status)} THEN {rank}" for rank, status in enumerate(STATUS_ORDER))
+    value, missing = {
+        "superior": ("r.superior_key", "r.superior_key IS NULL"),
+        "status": (f"CASE r.status {ranks} END", "1 = 0"),
+        "date": ("r.status_date", "r.status_date IS NULL"),
+        "month": ("r.month_done * 1.0 / NULLIF(r.month_total, 0)", "r.month_total = 0"),
+        "targets": ("r.targets_met", "1 = 0"),
     }[column]
+    return f"({missing}), {value}{way}, r.name_key, r.unit_id"
 
 
-def sort(found, key):
-    """Sorted by a column of SORTS, descending with a leading "-"; empty values always last, ties by name."""
-    column = key.lstrip("-")
-    if column not in SORTS:
-        column, key = "name", "name"
-    keyed = [(_sort_value(row, column), phrase_key(row.name), row) for row in found]
-    present = sorted((item for item in keyed if item[0] is not None), key=lambda item: item[:2], reverse=key.startswith("-"))
-    missing = sorted((item for item in keyed if item[0] is None), key=lambda item: item[1])
-    return [row for *_, row in present + missing]
+def _date(value):
+    # SQLite gives a date computed in SQL as its text.
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def totals(found):
-    """Sums over every row found, not just the page shown: units per status, this month's rows, targets."""
-    statuses = Counter(row.status for row in found)
-    # Column by column in C (attrgetter, zip, sum): a province's 2,000 rows on every page.
-    sums = dict.fromkeys(COUNTED, 0) | dict(zip(COUNTED, map(sum, zip(*map(attrgetter(*COUNTED), found)))))
-    return {"statuses": [(STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER if statuses[s]], **sums,
-            "month_share": round(100 * sums["month_done"] / sums["month_total"]) if sums["month_total"] else None}
+class Table:
+    """The overview's rows of the grassroots unions in `scope` (reach(user)), filtered (status, the
+    subtree of a superior's id, name, the rating's label) and sorted: the page a slice asks for, read by the database."""
+
+    def __init__(self, scope, kind, year, status="", superior=None, query="", order="name", on=None, label=""):
+        units = scope.conditions()
+        if superior is not None:
+            below = unit_scope.subtree(superior)
+            units.append((f"u.id IN ({below.sql})", below.params))
+        folded = fold(query)
+        if folded:
+            units.append((f"u.search_name {connection.operators['contains']}", [f"%{connection.ops.prep_for_like_query(folded)}%"]))
+        index, where, where_params = month_index(kind, year, on), [], []
+        if status:
+            where.append(f"r.status = {_text(status)}")
+        if label:  # NONE: the unions not rated
+            where, where_params = [*where, "r.rating_label = %s"], ["" if label == NONE else label]
+        where = f" WHERE {' AND '.join(where)}" if where else ""
+        self.order = _order(order)
+        # A sort by a count needs every union's: counted once for all, not union by union.
+        sql, params = _rows_sql(units, kind, year, index, grouped=order.lstrip("-"))
+        self.sql, self.params = f"SELECT * FROM ({sql}) r{where}", [*params, *where_params]
+        bare, bare_params = _rows_sql(units, kind, year, index)
+        self.totals_sql, params = _totals_sql(f"SELECT r.status, r.plan_id FROM ({bare}) r{where}", index)
+        self.totals_params = [*bare_params, *where_params, *params]
+
+    def _rows(self, suffix="", params=()):
+        with connection.cursor() as cursor:
+            cursor.execute(f"{self.sql} ORDER BY {self.order}{suffix}", [*self.params, *params])
+            while batch := cursor.fetchmany(500):
+                yield from (Row(*found[:5], _date(found[5]), *found[6:len(COLUMNS)]) for found in batch)
+
+    def __getitem__(self, page):
+        """The rows of a slice (what Paginator asks for), read from the database alone."""
+        if page.stop <= page.start:
+            return []
+        return list(self._rows(" LIMIT %s OFFSET %s", [page.stop - page.start, page.start]))
+
+    def __iter__(self):
+        """Every row found, in order, a batch at a time (the Excel file)."""
+        return self._rows()
+
+    @functools.cached_property
+    def _totals(self):
+        with connection.cursor() as cursor:
+            cursor.execute(self.totals_sql, self.totals_params)
+            return cursor.fetchall()
+
+    def count(self):
+        return sum(found[1] for found in self._totals)
+
+    def totals(self):
+        """Sums over every row found, not just the page shown: units per status, this month's rows, targets."""
+        statuses = {found[0]: found[1] for found in self._totals}
+        # The sums are the same on every status's line.
+        sums = dict.fromkeys(COUNTED, 0) | {column: found[2 + i] or 0 for found in self._totals[:1] for i, column in enumerate(COUNTED)}
+        return {"statuses": [(STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER if statuses.get(s)], **sums,
+                "month_share": round(100 * sums["month_done"] / sums["month_total"]) if sums["month_total"] else None}
 
 
 def table(scope, kind, year, status="", superior=None, query="", order="name", on=None, label=""):
-    """The overview's rows of the grassroots unions in `scope` (reach(user)), filtered (status, the
-    subtree of a superior's id, name, the rating's label: NONE for units not rated) and sorted."""
-    found = rows(scope, kind, year, on, None if superior is None else _subtree(scope.units, superior))
-    if status:
-        found = [row for row in found if row.status == status]
-    if label:
-        found = [row for row in found if row.rating_label == ("" if label == NONE else label)]
-    return sort(search(found, query), order)
+    return Table(scope, kind, year, status, superior, query, order, on, label)

@@ -45,7 +45,7 @@ class OverviewForm(forms.Form):
 def _get_overview_for_user(request):
     """The form and the table of the units the user's staff roles reach."""
     scope = overview.reach(request.user)
-    form = OverviewForm(request.GET or None, superiors=overview.superiors(scope), labels=scope.cached("labels", lambda: labels_in(scope.grassroots)))
+    form = OverviewForm(request.GET or None, superiors=overview.superiors(scope), labels=labels_in(scope.grassroots))
     data = form.cleaned_data if form.is_valid() else {}
     kind = data.get("period_kind") or periods.SCHOOL_YEAR
     year = data.get("year") or overview.default_year(scope, kind)
@@ -64,9 +64,10 @@ def overview_page(request):
     query.pop("page", None)
     export_query = query.urlencode()
     query.pop("sort", None)
+    # The table counts and sums every union found (one query); the page reads its rows alone.
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "plans/overview/page.html", {
-        "form": form, **period, "rows": page, "count": len(rows), "totals": overview.totals(rows), "query": query.urlencode(),
+        "form": form, **period, "rows": page, "count": rows.count(), "totals": rows.totals(), "query": query.urlencode(),
         "export_query": export_query, "sorts": overview.SORTS,
         "month_index": overview.month_index(period["kind"], period["year"]),
     })
@@ -75,7 +76,7 @@ def overview_page(request):
 @page_view("plans.view_overview")
 def overview_excel(request):
     _form, period, rows = _get_overview_for_user(request)
-    # Write-only: a province's 2,000 rows stream out instead of being kept as cell objects.
+    # Write-only: the rows go from the query to the file as they are read, not kept as cell objects.
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Tổng quan")
     sheet.column_dimensions["A"].width = 45

@@ -9,10 +9,3 @@ class RatingConfig(AppConfig):
     label = "rating"
     verbose_name = "Đánh giá, xếp loại công đoàn cơ sở"
 
-    def ready(self):
-        from plans.federation import overview
-        from plans.rating.models import Label, Rating
-        from unionplans import versions
-
-        # The overview's rating columns and its labels filter are kept with its other figures (plans.federation.overview).
-        versions.watch(overview.VERSION, [Rating, Label])

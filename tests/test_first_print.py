@@ -1,6 +1,7 @@
 """A plan never printed before: the PDF view answers at once with a page that follows the render,
 the background worker prints it (one job however many clicks), and the same URL then serves the
 file; a render that fails shows its reason."""
+import datetime
 import io
 
 import pytest
@@ -130,3 +131,12 @@ def test_a_plan_edited_while_waiting_is_printed_as_it_now_stands(chair, plan, mo
     chair.get(reverse("plan_pdf_progress", args=[plan.pk]), HTTP_HX_REQUEST="true")
     print_queued()
     assert chair.get(url).content == "%PDF-1.7 Kế hoạch đã sửa".encode()
+
+
+def test_rows_past_the_caches_lifetime_are_dropped_when_a_job_runs(chair, plan, monkeypatch, settings):
+    monkeypatch.setattr(serve, "render_pdf", lambda data, revision="": b"%PDF-1.7 stand-in")
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.DOCUMENT_CACHE_SECONDS + 1)
+    FirstPrint.objects.create(digest="0" * 64, plan=plan, status=FirstPrint.Status.DONE, updated_at=long_ago)
+    chair.get(reverse("plan_pdf", args=[plan.pk]))
+    print_queued()
+    assert list(FirstPrint.objects.values_list("status", flat=True)) == [FirstPrint.Status.DONE]

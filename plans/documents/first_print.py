@@ -10,6 +10,7 @@ transaction, so a worker never meets a job whose row is not committed yet.
 import datetime
 import logging
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -82,6 +83,8 @@ def run(job_id):
     from plans.documents.pdf import RenderError, content_hash
     from plans.documents.pdf.serve import cached_pdf, plan_data, revision_line
 
+    # Rows older than the cache's lifetime point at PDFs gone from it: one cheap DELETE keeps the table small.
+    FirstPrint.objects.filter(updated_at__lt=timezone.now() - datetime.timedelta(seconds=settings.DOCUMENT_CACHE_SECONDS)).delete()
     job = FirstPrint.objects.select_related("plan__unit").filter(pk=job_id).first()
     if job is None:  # its plan was deleted
         return

@@ -30,8 +30,10 @@ demo: $(BIN)/.installed
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo
 
-# Batch printing needs the background worker: `make run` starts one beside the development server
-# and stops it with the server (Ctrl+C reaches both); `make worker` runs one per core on its own.
+# Batch printing and a plan's first PDF need the background worker: `make run` starts one beside the
+# development server (one niced batch process and one interactive process for the PDF a person
+# waits on) and stops it with the server (Ctrl+C reaches both); `make worker` runs one batch
+# process per core, niced by 10, and one interactive one at normal priority.
 run: demo
 	DEBUG=1 $(BIN)/python manage.py run_workers --processes 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \

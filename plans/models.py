@@ -286,5 +286,6 @@ class IssueCounter(models.Model):
 
 
 from plans.documents.batch import BatchItem, BatchPrint  # noqa: E402,F401  (registers the models with the plans app)
+from plans.documents.first_print import FirstPrint  # noqa: E402,F401  (registers the model with the plans app)
 from plans.federation.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
 from plans.months.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)

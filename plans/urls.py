@@ -68,6 +68,7 @@ urlpatterns = [
     # Printed documents: PDF, Word, signatures, batch printing (plans/documents/)
     path("plans/<int:pk>/docx/", docx_views.plan_docx, name="plan_docx"),
     path("plans/<int:pk>/pdf/", print_views.plan_pdf, name="plan_pdf"),
+    path("plans/<int:pk>/pdf/tien-do/", print_views.plan_pdf_progress, name="plan_pdf_progress"),
     path("plans/<int:pk>/kiem-tra-chu-ky/", verify_views.plan_verify, name="plan_verify"),
     path("kiem-tra-chu-ky/", verify_views.verify_upload, name="verify_upload"),
     path("plans/<int:pk>/xem-truoc/", print_views.plan_preview, name="plan_preview"),

@@ -20,6 +20,14 @@ def demo_plan_data(demo_plan_file):
     return json.loads(demo_plan_file.read_text(encoding="utf-8"))
 
 
+@pytest.fixture
+def document_cache(settings):
+    """A documents cache (printed PDFs and previews) of the test's own, empty at each test."""
+    settings.CACHES = {**settings.CACHES, "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    yield
+    caches["documents"].clear()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_default_cache():
     """Each test's database starts anew; the overview's version from another test's must go too."""

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -39,7 +40,8 @@ def _database_url():
 
 
 def _start_worker(media_root):
-    env = {**os.environ, "DATABASE_URL": _database_url(), "MEDIA_ROOT": str(media_root), "CONN_MAX_AGE": "0"}
+    env = {**os.environ, "DATABASE_URL": _database_url(), "MEDIA_ROOT": str(media_root), "CONN_MAX_AGE": "0",
+           "DOCUMENT_CACHE_DIR": str(media_root / "cache")}
     return subprocess.Popen(
         [sys.executable, "manage.py", "run_workers", "--processes", "2", "--interval", "0.2", "--verbosity", "0"],
         cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -90,11 +92,20 @@ def _start(client, plans, kind):
     return BatchPrint.objects.latest("pk")
 
 
-def test_thirty_plans_through_the_real_worker(federation_plans, tmp_path, settings):
+@pytest.fixture
+def staff_client(federation_plans, tmp_path, settings):
+    """The federation's staff, signed in; the files the workers write, and the PDFs they print into
+    the documents cache, go to the test's folder."""
     settings.MEDIA_ROOT = tmp_path
-    staff, plans, broken = federation_plans
+    documents = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path / "cache" / "pdf")}
+    settings.CACHES = {**settings.CACHES, "documents": documents}
     client = Client()
-    client.force_login(staff)
+    client.force_login(federation_plans[0])
+    return client
+
+
+def test_thirty_plans_through_the_real_worker(federation_plans, staff_client, tmp_path):
+    client, (_staff, plans, broken) = staff_client, federation_plans
     as_pdf = _start(client, plans, BatchPrint.Kind.PDF)
     as_zip = _start(client, [*plans, broken], BatchPrint.Kind.ZIP)
     assert client.get(reverse("batch_progress", args=[as_pdf.pk])).content.decode().count("đã xử lý 0/30 kế hoạch") == 1
@@ -130,3 +141,40 @@ def test_thirty_plans_through_the_real_worker(federation_plans, tmp_path, settin
     assert "Đã xong: đã xử lý 31/31 kế hoạch" in page
     assert "1 kế hoạch không in được" in page and "Công đoàn Trường Mầm non Quá Dài" in page
     assert 'hx-trigger="every 1s"' not in page  # finished: the page stops polling
+
+
+def _workers_niceness(parent_pid):
+    """{"interactive" or "default": [niceness, ...]} of run_workers' db_worker processes, from /proc."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError):
+            continue  # a process that ended meanwhile
+        if int(fields[1]) == parent_pid and b"db_worker" in command:
+            queue = command[command.index(b"--queue-name") + 1].decode()
+            found.setdefault(queue, []).append(int(fields[16]))
+    return found
+
+
+def test_a_first_pdf_is_printed_by_the_interactive_worker_beside_a_niced_batch(federation_plans, staff_client, tmp_path):
+    client, (_staff, plans, _broken) = staff_client, federation_plans
+    batch = _start(client, plans, BatchPrint.Kind.ZIP)
+    url = reverse("plan_pdf", args=[plans[1].pk])
+    assert client.get(url).status_code == 202
+    worker = _start_worker(tmp_path)
+    try:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while (response := client.get(url)).status_code == 202:
+            assert time.monotonic() < deadline and "Không in được" not in response.content.decode()
+            time.sleep(0.5)
+        niceness = _workers_niceness(worker.pid)
+        _wait_finished([batch.pk])
+    finally:
+        output = _stop_worker(worker)
+    assert worker.returncode == 0, output
+    assert niceness == {"default": [10, 10], "interactive": [0]}
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).split())
+    assert plans[1].unit.name.upper() in text

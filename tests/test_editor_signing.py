@@ -8,6 +8,7 @@ from django.urls import reverse
 from plans.models import AnnualPlan
 from tests.editor_helpers import block_post, draft_with_chair, outsider
 from tests.factories import PlanFactory
+from tests.first_print import get_pdf
 from tests.test_pdf_layout import PAGE_WIDTH, find, page_lines
 
 pytestmark = pytest.mark.django_db
@@ -132,7 +133,7 @@ def test_nobody_named_means_no_signature_block(client):
 def test_the_joint_plan_prints_both_issuers_and_two_signature_blocks_side_by_side(client):
     plan = draft_with_chair(client)
     client.post(tail(plan), posted(plan, recipients="Lưu: VT.", **JOINT))
-    response = client.get(reverse("plan_pdf", args=[plan.pk]))
+    response = get_pdf(client, reverse("plan_pdf", args=[plan.pk]))
     assert response.status_code == 200
     with pdfplumber.open(io.BytesIO(b"".join(response.streaming_content) if response.streaming else response.content)) as pdf:
         pages = [page_lines(page) for page in pdf.pages]

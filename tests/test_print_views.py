@@ -27,17 +27,10 @@ from tests.factories import (
     TargetFactory,
     UnitFactory,
 )
+from tests.first_print import get_pdf
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("document_cache")]
 VIEWS = ["plan_pdf", "plan_preview"]
-
-
-@pytest.fixture(autouse=True)
-def document_cache(settings):
-    """A cache of the tests' own, empty at each test."""
-    settings.CACHES = {**settings.CACHES, "documents": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    yield
-    caches["documents"].clear()
 
 
 @pytest.fixture
@@ -86,13 +79,13 @@ def test_outsider_gets_404(client, plan, view, renders):
 @pytest.mark.parametrize("kind", [Role.Kind.CHAIR, Role.Kind.EXECUTIVE])
 def test_the_units_people_and_its_federation_staff_get_the_pdf(client, plan, kind, renders):
     login(client, plan.unit, kind)
-    assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 200
+    assert get_pdf(client, reverse("plan_pdf", args=[plan.pk])).status_code == 200
     client.force_login(RoleFactory(unit=plan.unit.superior, kind=Role.Kind.STAFF).user)
     assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 200
 
 
 def test_pdf_is_inline_named_and_prints_the_plan(client, plan):
-    response = login(client, plan.unit).get(reverse("plan_pdf", args=[plan.pk]))
+    response = get_pdf(login(client, plan.unit), reverse("plan_pdf", args=[plan.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'inline; filename="KH-01-CDCS-2024-2025.pdf"'
     assert response["ETag"] == f'"{content_hash(planformat.export_plan(plan))}"'
@@ -104,14 +97,14 @@ def test_pdf_is_inline_named_and_prints_the_plan(client, plan):
 
 def test_draft_without_number_is_named_without_one(client, renders):
     draft = PlanFactory()
-    response = login(client, draft.unit).get(reverse("plan_pdf", args=[draft.pk]))
+    response = get_pdf(login(client, draft.unit), reverse("plan_pdf", args=[draft.pk]))
     assert response["Content-Disposition"] == 'inline; filename="KH-CDCS-2024-2025.pdf"'
 
 
 def test_an_unchanged_plan_is_rendered_once_and_revalidates_with_304(client, plan, renders):
     login(client, plan.unit)
     url = reverse("plan_pdf", args=[plan.pk])
-    first = client.get(url)
+    first = get_pdf(client, url)
     second = client.get(url)
     assert len(renders) == 1 and second.content == first.content
     etag = first["ETag"]
@@ -124,9 +117,9 @@ def test_an_unchanged_plan_is_rendered_once_and_revalidates_with_304(client, pla
 def test_an_edit_changes_the_etag_and_renders_again(client, plan, renders):
     login(client, plan.unit)
     url = reverse("plan_pdf", args=[plan.pk])
-    etag = client.get(url)["ETag"]
+    etag = get_pdf(client, url)["ETag"]
     AnnualPlan.objects.filter(pk=plan.pk).update(title="Hoạt động công đoàn năm học 2024-2025 (sửa)")
-    response = client.get(url, headers={"If-None-Match": etag})
+    response = get_pdf(client, url, headers={"If-None-Match": etag})
     assert response.status_code == 200 and response["ETag"] != etag
     assert response.content.endswith("(sửa)".encode()) and len(renders) == 2
 
@@ -146,10 +139,10 @@ def test_a_change_of_the_renderers_files_renders_again(client, plan, renders, re
     stylesheet.write_text("@page { size: A4; }")
     login(client, plan.unit)
     url = reverse("plan_pdf", args=[plan.pk])
-    etag = client.get(url)["ETag"]
+    etag = get_pdf(client, url)["ETag"]
     stylesheet.write_text("@page { size: A4 landscape; }")
     render_module.renderer_hash.cache_clear()
-    response = client.get(url, headers={"If-None-Match": etag})
+    response = get_pdf(client, url, headers={"If-None-Match": etag})
     assert response.status_code == 200 and response["ETag"] != etag and len(renders) == 2
 
 
@@ -186,7 +179,7 @@ def test_preview_shows_the_document_in_the_app(client, plan, visit):
     page = client.get(url).content.decode()
     assert "Kế hoạch công đoàn</a>" in page  # the app's own layout, base.html
     assert f'href="{reverse("home")}">&larr; Quay lại' in page
-    assert f'href="{reverse("plan_pdf", args=[plan.pk])}" download="KH-01-CDCS-2024-2025.pdf"' in page
+    assert f'href="{reverse("plan_pdf", args=[plan.pk])}">Tải bản PDF' in page
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "Số: 01/KH-CĐCS" in page
     assert "I. TÌNH HÌNH CHUNG" in page and "Vinh Hưng, ngày 05 tháng 9 năm 2024" in page
     assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in page and '<img src="file' not in page
@@ -213,7 +206,7 @@ def test_preview_renders_the_document_once_and_shows_every_edit_at_once(client, 
 
 
 def test_render_plan_writes_what_the_web_app_serves(client, plan, tmp_path):
-    served = login(client, plan.unit).get(reverse("plan_pdf", args=[plan.pk])).content
+    served = get_pdf(login(client, plan.unit), reverse("plan_pdf", args=[plan.pk])).content
     caches["documents"].clear()
     call_command("render_plan", plan.pk, "-o", str(tmp_path / "plan.pdf"), stdout=io.StringIO())
     assert (tmp_path / "plan.pdf").read_bytes() == served
@@ -229,5 +222,5 @@ def test_an_imported_plan_prints_under_the_key_of_its_file(client, renders):
     path = next(p for p in DEMO_PLANS if p.stem == "vinh-hung-2024-2025")
     data = json.loads(path.read_text(encoding="utf-8"))
     imported = planformat.import_plan(data)
-    response = login(client, imported.unit).get(reverse("plan_pdf", args=[imported.pk]))
+    response = get_pdf(login(client, imported.unit), reverse("plan_pdf", args=[imported.pk]))
     assert response["ETag"] == f'"{content_hash(data)}"'

@@ -128,6 +128,8 @@ PAGES = {
     "plan_history": ("staff", lambda w: reverse("plan_history", args=[w["issued"].pk]), 9),
     "plan_review": ("staff", lambda w: reverse("plan_review", args=[w["issued"].pk]), 11),
     "plan_verify": ("staff", lambda w: reverse("plan_verify", args=[w["issued"].pk]), 7),
+    # The fragment the first PDF's waiting page polls: the plan's content hash and the job's row.
+    "plan_pdf_progress": ("chair", lambda w: reverse("plan_pdf_progress", args=[w["draft"].pk]), 13, HX),
     "month_home": ("executive", lambda w: reverse("month_home"), 6),
     "month_rows": ("executive", lambda w: reverse("month_rows", args=[w["issued"].pk]), 9),
     "month_row_form": ("executive", lambda w: reverse("month_row_form", args=[w["issued"].pk, w["issued_row"].pk]), 6),

@@ -19,6 +19,7 @@ from members.signing.credential import clean_png, read_pkcs12, save_credential
 from plans.models import AnnualPlan
 from plans.months.reports import MonthlyReport, issue_report
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory
+from tests.first_print import get_pdf
 from tests.signing_ca import PASSWORD, SIGNER_CN, SigningCA, png
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,7 @@ def test_the_images_sit_between_position_and_name(issued):
 def test_a_preview_never_shows_the_images(client, world):
     plan, chair = world
     client.force_login(chair)
-    pdf = client.get(reverse("plan_pdf", args=[plan.pk])).content
+    pdf = get_pdf(client, reverse("plan_pdf", args=[plan.pk])).content
     assert all(not page.images for page in PdfReader(io.BytesIO(pdf)).pages)
     assert b"data:image" not in client.get(reverse("plan_preview", args=[plan.pk])).content
 
@@ -161,7 +162,7 @@ def test_broken_files_are_reported_not_crashed_on(client, world, content, messag
 def test_an_unsigned_pdf_is_said_to_have_no_signature(client, world, tmp_path):
     plan, chair = world
     client.force_login(chair)
-    pdf = client.get(reverse("plan_pdf", args=[plan.pk])).content
+    pdf = get_pdf(client, reverse("plan_pdf", args=[plan.pk])).content
     page = client.post(reverse("verify_upload"), {"file": SimpleUploadedFile("x.pdf", pdf)}).content.decode()
     assert "không có chữ ký số" in page
     path = tmp_path / "x.pdf"

@@ -106,8 +106,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background jobs (batch printing) are rows in the database, run by `manage.py run_workers`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background jobs are rows in the database, run by `manage.py run_workers`. A person waits on the
+# interactive queue (a plan's first PDF): workers of their own serve it at the web's priority, while
+# those of the default queue (batch printing, e-mail) run niced (plans/management/commands/run_workers.py).
+INTERACTIVE_QUEUE = "interactive"
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", INTERACTIVE_QUEUE]}}
 
 AUTHENTICATION_BACKENDS = [
     # First: it refuses a locked-out login before any password is checked.

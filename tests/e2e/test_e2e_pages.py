@@ -14,6 +14,7 @@ from tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from tests.first_print import print_queued
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "mat-khau-thu-nghiem"
@@ -76,3 +77,15 @@ def test_more_adds_the_next_members_below_the_first(live_server, page, axe, monk
     page.get_by_text("Phạm Thị Hoa 4").wait_for()
     assert rows.count() == 5 and page.get_by_role("link", name="Xem thêm").count() == 0
     assert "sau=" not in page.url  # added below, not a new page
+
+
+@pytest.mark.usefixtures("document_cache")
+def test_a_first_pdf_shows_the_waiting_page_then_opens_by_itself(live_server, chair_page):
+    """The click answers at once; once the worker has printed it, htmx takes the browser to the file."""
+    plan, page = chair_page
+    page.goto(live_server.url + reverse("plan_preview", args=[plan.pk]))
+    page.get_by_role("link", name="Tải bản PDF").click()
+    expect(page.get_by_role("status")).to_contain_text("Đang chuẩn bị bản in…")
+    with page.expect_response(lambda r: r.headers.get("content-type") == "application/pdf") as pdf:
+        print_queued()
+    assert pdf.value.status == 200 and pdf.value.url == live_server.url + reverse("plan_pdf", args=[plan.pk])

@@ -48,9 +48,17 @@ def cached_document(data, etag=None, revision=""):
     return mark_safe(_cached("html", data, etag, revision, render_document))
 
 
+def _issued_pdf(plan):
+    # snapshot first: it is loaded with the plan, while the PDF's bytes are read only when there are some.
+    return bytes(plan.snapshot_pdf) if plan.is_issued and plan.snapshot and plan.snapshot_pdf else None
+
+
 def plan_pdf(plan, data, etag=None):
     """The PDF of `plan` whose data is `data`: the one issued, byte for byte, once it is issued."""
-    # snapshot first: it is loaded with the plan, while the PDF's bytes are read only when there are some.
-    if plan.is_issued and plan.snapshot and plan.snapshot_pdf:
-        return bytes(plan.snapshot_pdf)
-    return cached_pdf(data, etag, revision_line(plan))
+    return _issued_pdf(plan) or cached_pdf(data, etag, revision_line(plan))
+
+
+def stored_pdf(plan, etag):
+    """The PDF of `plan` if it is there to serve without rendering (issued, or in the cache), else
+    None; `etag` is its `content_hash`."""
+    return _issued_pdf(plan) or caches[CACHE_ALIAS].get(f"pdf:{etag}")

@@ -1,8 +1,15 @@
-"""The one command that runs the background jobs (batch printing, e-mail): one django-tasks
-`db_worker` process per core, so the plans of a batch render side by side. SIGTERM or Ctrl+C stops
-them all, each after the plan it is printing; a worker that dies is started again. It also keeps the
-schedule of plans.inbox: every NOTICE_SCHEDULE_SECONDS it queues the weekly digest and the deadline
-checks, which send each message once however often they run.
+"""The one command that runs the background jobs: django-tasks `db_worker` processes of two kinds.
+
+- Batch workers (batch printing, e-mail: the default queue), one per core, so the plans of a batch
+  render side by side, niced (`--nice`, 10 by default): while a batch runs, the web server's
+  requests and the interactive renders take the cores first, and the batch uses what is left.
+- Interactive workers (`--interactive`, 1 by default) serve only the queue a person waits on (a
+  plan's first PDF, settings.INTERACTIVE_QUEUE), at the web's own priority and polling it more
+  often, so a click on "PDF" is printed at once even when a 500-plan batch fills the other queue.
+
+SIGTERM or Ctrl+C stops them all, each after the plan it is printing; a worker that dies is started
+again. It also keeps the schedule of plans.inbox: every NOTICE_SCHEDULE_SECONDS it queues the weekly
+digest and the deadline checks, which send each message once however often they run.
 
 The workers never auto-reload (a reloading worker would not pass the stop signal on): after a
 code change, restart this command.
@@ -26,17 +33,30 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--processes", type=int, default=os.cpu_count() or 1,
-                            help="Số tiến trình in chạy song song (mặc định: số nhân của máy).")
+                            help="Số tiến trình in hàng loạt và gửi thư chạy song song (mặc định: số nhân của máy).")
+        parser.add_argument("--interactive", type=int, default=1,
+                            help="Số tiến trình chỉ in bản PDF người dùng đang chờ (mặc định và tối thiểu: 1).")
+        parser.add_argument("--nice", type=int, default=10,
+                            help="Mức nhường CPU (nice) của tiến trình in hàng loạt (mặc định: 10; 0 là không nhường).")
         parser.add_argument("--interval", type=float, default=1.0, help="Giây chờ giữa hai lần xem hàng đợi khi rảnh.")
+        parser.add_argument("--interactive-interval", type=float, default=0.2,
+                            help="Như --interval, cho tiến trình in bản PDF người dùng đang chờ.")
 
-    def handle(self, *, processes, interval, verbosity, **options):
-        self.command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "db_worker", "--no-reload",
-                        "--interval", str(interval), "--verbosity", str(verbosity)]
+    def handle(self, *, processes, interactive, nice, interval, interactive_interval, verbosity, **options):
+        # At least one of each: nothing else serves a queue, and a first PDF would wait for ever.
+        processes, interactive, nice = max(processes, 1), max(interactive, 1), max(nice, 0)
+        command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "db_worker", "--no-reload", "--verbosity", str(verbosity)]
+        batch = (*command, "--queue-name", "default", "--interval", str(interval))
+        interactive_command = (*command, "--queue-name", settings.INTERACTIVE_QUEUE, "--interval", str(interactive_interval))
+        self.niceness = {batch: nice, interactive_command: 0}
         self.stopping = False
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, self._stop)
-        workers = [self._spawn() for _ in range(max(processes, 1))]
-        self.stdout.write(f"Đã chạy {len(workers)} tiến trình in nền (PID {', '.join(str(w.pid) for w in workers)}).")
+        kinds = [batch] * processes + [interactive_command] * interactive
+        workers = [self._spawn(kind) for kind in kinds]
+        self.stdout.write(f"Đã chạy {processes} tiến trình in hàng loạt (nice {nice}) và {interactive} tiến trình "
+                          "in bản người dùng đang chờ "
+                          f"(PID {', '.join(str(w.pid) for w in workers)}).")
         next_schedule = time.monotonic()
         while not self.stopping:
             if time.monotonic() >= next_schedule:
@@ -45,14 +65,16 @@ class Command(BaseCommand):
             for index, worker in enumerate(workers):
                 if worker.poll() is not None and not self.stopping:
                     self.stderr.write(f"Tiến trình in {worker.pid} đã dừng (mã {worker.returncode}); chạy lại.")
-                    workers[index] = self._spawn()
+                    workers[index] = self._spawn(kinds[index])
             time.sleep(0.5)
         self._shutdown(workers)
 
-    def _spawn(self):
+    def _spawn(self, command):
         # In a process group of its own, so Ctrl+C in the terminal reaches only this command,
         # which passes one SIGTERM on; a second signal would make db_worker drop the plan it prints.
-        return subprocess.Popen(self.command, process_group=0)
+        # os.nice in the child before it starts: a niced process can never lower its niceness again.
+        niceness = self.niceness[command]
+        return subprocess.Popen(command, process_group=0, preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
 
     def _stop(self, signum, frame):
         self.stopping = True

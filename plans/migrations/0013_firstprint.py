@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0010_block_versions'),
+        ('plans', '0012_target_plan_results'),
     ]
 
     operations = [

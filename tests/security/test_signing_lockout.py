@@ -13,16 +13,11 @@ from members.models import Role
 from members.signing.credential import SigningCredential, clean_png, read_pkcs12, save_credential
 from plans.models import AnnualPlan
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory
-from tests.signing_ca import PASSWORD, SigningCA, png
+from tests.signing_ca import PASSWORD, png
 from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 WRONG = "mat-khau-doan-thu"
-
-
-@pytest.fixture(scope="module")
-def ca():
-    return SigningCA.make()
 
 
 @pytest.fixture

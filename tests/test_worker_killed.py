@@ -52,18 +52,25 @@ def _children(pid):
     return found
 
 
-def _wait(condition, seconds, what):
+def _wait(condition, seconds, what, every=0.1):
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, what()
-        time.sleep(0.1)
+        time.sleep(every)
     return seconds - (deadline - time.monotonic())
 
 
-def _mid_plan(job):
-    """A plan of `job` printed and the next one being printed: the moment to kill."""
-    job.refresh_from_db()
-    return job.done >= 1 and DBTaskResult.objects.filter(task_path=RENDER_ITEM, status="RUNNING").exists()
+def _kill_mid_plan(job, pids):
+    """SIGKILL the processes `pids()` lists once a plan of `job` is printed and the next one was
+    taken a moment ago (a print takes longer), so the worker dies in the middle of that plan."""
+    def printing():
+        job.refresh_from_db()
+        just_now = timezone.now() - datetime.timedelta(seconds=0.1)
+        return job.done >= 1 and DBTaskResult.objects.filter(task_path=RENDER_ITEM, status="RUNNING", started_at__gt=just_now).exists()
+
+    _wait(printing, 60, lambda: "the batch never got under way", every=0.02)
+    for pid in pids():
+        os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture
@@ -99,9 +106,7 @@ def test_a_batch_whose_workers_are_killed_mid_plan_ends_when_a_worker_runs_again
     env = {"BATCH_ITEM_TIMEOUT_SECONDS": str(timeout), "BATCH_ITEM_ATTEMPTS": "2"}
     worker = _start(tmp_path, **env)
     try:
-        _wait(lambda: _mid_plan(job), 60, lambda: "the batch never got under way")
-        for pid in [*_children(worker.pid), worker.pid]:  # the whole machine lost, as by a power cut
-            os.kill(pid, signal.SIGKILL)
+        _kill_mid_plan(job, lambda: [*_children(worker.pid), worker.pid])  # the whole machine lost, as by a power cut
         worker.wait()
     finally:
         workers.stop(worker)
@@ -130,9 +135,7 @@ def test_a_worker_killed_under_run_workers_has_its_plan_printed_again_at_once(ba
     client, job = batch
     worker = _start(tmp_path, BATCH_ITEM_TIMEOUT_SECONDS="3600")  # no time-out: run_workers saw the death
     try:
-        _wait(lambda: _mid_plan(job), 60, lambda: "the batch never got under way")
-        for pid in _children(worker.pid):
-            os.kill(pid, signal.SIGKILL)
+        _kill_mid_plan(job, lambda: _children(worker.pid))
         _wait(lambda: BatchPrint.objects.filter(pk=job.pk, status__in=FINISHED).exists(), 60,
               lambda: list(BatchPrint.objects.values("status", "done")))
     finally:

@@ -1,20 +1,12 @@
 """A federation prints 30 plans at once through the real worker: `manage.py run_workers` (the
-command `make worker` runs) as a separate process on the test database, two worker processes.
-
-The rows must be committed for the worker to see them, hence a transactional test (and, on
-SQLite, a test database in a file: unionplans/settings.py)."""
+command `make worker` runs) as a separate process on the test database (tests.workers), two worker
+processes."""
 import io
-import os
-import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
@@ -23,38 +15,13 @@ from members.models import Role
 from plans.documents.batch import BatchPrint
 from plans.models import AnnualPlan
 from plans.workflow import services as workflow
+from tests import workers
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, SectionFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PLANS = 30
 WAIT_SECONDS = 90
-
-
-def _database_url():
-    """DATABASE_URL of the test database the test itself is using."""
-    name = connection.settings_dict["NAME"]
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{name}"
-    return urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
-
-
-def _start_worker(media_root):
-    env = {**os.environ, "DATABASE_URL": _database_url(), "MEDIA_ROOT": str(media_root), "CONN_MAX_AGE": "0",
-           "DOCUMENT_CACHE_DIR": str(media_root / "cache")}
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "run_workers", "--processes", "2", "--interval", "0.2", "--verbosity", "0"],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-
-
-def _stop_worker(worker):
-    worker.terminate()
-    try:
-        return worker.communicate(timeout=40)[0]
-    except subprocess.TimeoutExpired:
-        worker.kill()
-        return worker.communicate()[0]
 
 
 def _wait_finished(pks):
@@ -110,11 +77,11 @@ def test_thirty_plans_through_the_real_worker(federation_plans, staff_client, tm
     as_zip = _start(client, [*plans, broken], BatchPrint.Kind.ZIP)
     assert client.get(reverse("batch_progress", args=[as_pdf.pk])).content.decode().count("đã xử lý 0/30 kế hoạch") == 1
 
-    worker = _start_worker(tmp_path)
+    worker = workers.start(tmp_path)
     try:
         _wait_finished([as_pdf.pk, as_zip.pk])
     finally:
-        output = _stop_worker(worker)
+        output = workers.stop(worker)
     assert worker.returncode == 0, output
 
     as_pdf.refresh_from_db()
@@ -163,7 +130,7 @@ def test_a_first_pdf_is_printed_by_the_interactive_worker_beside_a_niced_batch(f
     batch = _start(client, plans, BatchPrint.Kind.ZIP)
     url = reverse("plan_pdf", args=[plans[1].pk])
     assert client.get(url).status_code == 202
-    worker = _start_worker(tmp_path)
+    worker = workers.start(tmp_path, DOCUMENT_CACHE_DIR=str(tmp_path / "cache"))
     try:
         deadline = time.monotonic() + WAIT_SECONDS
         while (response := client.get(url)).status_code == 202:
@@ -172,7 +139,7 @@ def test_a_first_pdf_is_printed_by_the_interactive_worker_beside_a_niced_batch(f
         niceness = _workers_niceness(worker.pid)
         _wait_finished([batch.pk])
     finally:
-        output = _stop_worker(worker)
+        output = workers.stop(worker)
     assert worker.returncode == 0, output
     assert niceness == {"default": [10, 10], "interactive": [0]}
     assert response["Content-Type"] == "application/pdf"

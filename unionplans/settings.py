@@ -111,6 +111,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # those of the default queue (batch printing, e-mail) run niced (plans/management/commands/run_workers.py).
 INTERACTIVE_QUEUE = "interactive"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", INTERACTIVE_QUEUE]}}
+# A worker may die mid-job (SIGKILL, out of memory, a machine lost): every WORKER_SWEEP_SECONDS
+# run_workers queues plans.recovery's sweep, which takes up again a job running longer than its
+# time-out (a plan's print BATCH_ITEM_TIMEOUT_SECONDS, any other job TASK_TIMEOUT_SECONDS) until it
+# has been tried BATCH_ITEM_ATTEMPTS times (other jobs: NOTICE_ATTEMPTS), and deletes finished job
+# rows older than TASK_RESULTS_KEEP_DAYS.
+WORKER_SWEEP_SECONDS = int(os.environ.get("WORKER_SWEEP_SECONDS", "60"))
+BATCH_ITEM_TIMEOUT_SECONDS = int(os.environ.get("BATCH_ITEM_TIMEOUT_SECONDS", "300"))
+BATCH_ITEM_ATTEMPTS = int(os.environ.get("BATCH_ITEM_ATTEMPTS", "3"))
+TASK_TIMEOUT_SECONDS = int(os.environ.get("TASK_TIMEOUT_SECONDS", "600"))
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "14"))
 
 AUTHENTICATION_BACKENDS = [
     # First: it refuses a locked-out login before any password is checked.
@@ -202,6 +212,10 @@ CACHES = {
 SIGNING_KEY_SECRET = os.environ.get("SIGNING_KEY_SECRET") or f"signing-key:{SECRET_KEY}"
 SIGNING_TSA_URL = os.environ.get("SIGNING_TSA_URL", "").strip()
 SIGNING_TRUST_ROOTS = [p.strip() for p in os.environ.get("SIGNING_TRUST_ROOTS", "").split(",") if p.strip()]
+# Wrong certificate passwords at issue: after SIGNING_PASSWORD_ATTEMPTS within
+# SIGNING_PASSWORD_WINDOW_SECONDS, signing with that unit's certificate is refused for that long.
+SIGNING_PASSWORD_ATTEMPTS = int(os.environ.get("SIGNING_PASSWORD_ATTEMPTS", "5"))
+SIGNING_PASSWORD_WINDOW_SECONDS = int(os.environ.get("SIGNING_PASSWORD_WINDOW_SECONDS", "900"))
 
 # The server log goes to stderr (systemd's journal, docker logs), production included: every error
 # with its request path and user id (unionplans.log), never personal data; LOG_LEVEL to change it.

@@ -38,6 +38,10 @@ class CredentialError(ValueError):
     """An upload that cannot be used; the message tells the chair why, in Vietnamese."""
 
 
+class WrongPassword(CredentialError):
+    """The certificate's password given at issue does not open it (counted: members.signing.lockout)."""
+
+
 def _fernet():
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"unionplans signing credential v2").derive(
         settings.SIGNING_KEY_SECRET.encode()
@@ -143,6 +147,10 @@ class SigningCredential(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # Wrong passwords at issue (members.signing.lockout): how many since when, and the lockout.
+    wrong_passwords = models.PositiveSmallIntegerField("số lần nhập sai mật khẩu", default=0, editable=False)
+    wrong_since = models.DateTimeField("nhập sai từ lúc", null=True, blank=True, editable=False)
+    locked_until = models.DateTimeField("tạm khóa ký đến", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "chữ ký số của đơn vị"
@@ -174,7 +182,7 @@ class SigningCredential(models.Model):
         try:
             pkcs12.load_key_and_certificates(sealed, password.encode())
         except ValueError:
-            raise CredentialError(WRONG_PASSWORD) from None
+            raise WrongPassword(WRONG_PASSWORD) from None
         return sealed
 
     def images(self):
@@ -182,6 +190,8 @@ class SigningCredential(models.Model):
         return {"signature": data_uri(self.signature_png), "seal": data_uri(self.seal_png)}
 
     def set_certificate(self, blob, cert):
+        # Another certificate: the wrong passwords counted against the one it replaces go with it.
+        self.wrong_passwords, self.wrong_since, self.locked_until = 0, None, None
         self.key_blob = blob
         self.subject = _name(cert.subject)[:500]
         self.issuer = _name(cert.issuer)[:500]

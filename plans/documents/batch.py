@@ -6,6 +6,11 @@ worker process (`manage.py run_workers`, one per core) render at the same time; 
 finishes the last plan claims the assembly with a conditional UPDATE, so exactly one of them
 writes the result however the jobs interleave. A plan that cannot be printed is reported by its
 unit's name and reason, and the others are still delivered.
+
+A worker may die mid-plan; plans.recovery then runs the plan's job again, or gives it up
+(give_up) once tried BATCH_ITEM_ATTEMPTS times. A job taken for dead may still be alive and slow, so
+each step is conditional: a plan is recorded and counted once (one transaction), and the batch's
+file is written by whichever assembly ends first.
 """
 import io
 import logging
@@ -13,6 +18,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import F
 from django.http import Http404
@@ -28,6 +34,9 @@ logger = logging.getLogger(__name__)
 MAX_PLANS = 500  # one federation's unions; past this a batch would hold the workers for an hour
 DRAFT_LABEL = "Dự thảo"
 UNEXPECTED = "Lỗi không mong đợi khi in kế hoạch này. Hãy thử in riêng kế hoạch này, hoặc báo quản trị viên."
+LOST = ("Máy in nền dừng giữa chừng {tries} lần khi đang in kế hoạch này (hoặc in quá {seconds} giây mỗi lần). "
+        "Hãy thử in riêng kế hoạch này, hoặc báo quản trị viên.")
+PARTS = "batch/parts"
 
 
 class BatchError(Exception):
@@ -94,8 +103,9 @@ class BatchItem(models.Model):
     label = models.CharField("số, ký hiệu", max_length=100, blank=True)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.PENDING)
     reason = models.TextField("lý do", blank=True)
-    # Each plan's PDF waits on the default storage (shared by every worker) until the assembly.
-    part = models.FileField("bản in", upload_to="batch/parts/", blank=True)
+    # Each plan's PDF waits on the default storage (shared by every worker) until the assembly,
+    # named after its batch ("<batch>-<order>.pdf") so clear_parts finds what a dead worker left.
+    part = models.FileField("bản in", upload_to=f"{PARTS}/", blank=True)
 
     class Meta:
         verbose_name = "kế hoạch trong đợt in"
@@ -161,7 +171,8 @@ def _label(data):
 
 
 def render(item):
-    """Print one plan through the one renderer path, keeping its PDF or the reason it failed."""
+    """Print one plan through the one renderer path, keeping its PDF or the reason it failed, and
+    count it; True for the one caller that must now assemble the batch."""
     from plans.documents.pdf import RenderError
     from plans.documents.pdf.serve import plan_data, plan_pdf
 
@@ -179,7 +190,31 @@ def render(item):
     else:
         item.part.save(f"{item.batch_id}-{item.order}.pdf", ContentFile(pdf), save=False)
         item.status = BatchItem.Status.DONE
-    item.save(update_fields=["label", "status", "reason", "part"])
+    recorded, last = record_item(item.pk, item.batch_id, label=item.label, status=item.status, reason=item.reason,
+                                 part=item.part.name or "")
+    if not recorded and item.part:  # another run of this job recorded the plan first
+        item.part.delete(save=False)
+    return last
+
+
+def record_item(item_id, batch_id, **outcome):
+    """Record a pending plan's outcome and count it in its batch, both or neither (a worker killed
+    between the two would leave the batch one short for ever): (recorded, assemble now)."""
+    with transaction.atomic():
+        if not BatchItem.objects.filter(pk=item_id, status=BatchItem.Status.PENDING).update(**outcome):
+            return False, False
+        return True, finish_item(batch_id)
+
+
+def give_up(item_id, tries):
+    """A plan whose worker died at each of its `tries` fails with that reason; the batch is then
+    assembled if it was its last plan (by the sweep, which calls this)."""
+    item = BatchItem.objects.filter(pk=item_id).first()
+    if item is None:
+        return
+    reason = LOST.format(tries=tries, seconds=settings.BATCH_ITEM_TIMEOUT_SECONDS)
+    if record_item(item.pk, item.batch_id, status=BatchItem.Status.FAILED, reason=reason)[1]:
+        assemble(item.batch_id)
 
 
 def finish_item(batch_id):
@@ -224,11 +259,12 @@ def _zipped(items):
 
 
 def assemble(batch_id):
-    """Write the batch's one file from the plans printed, and list the ones that failed."""
+    """Write the batch's one file from the plans printed, and list the ones that failed. Run again
+    when the assembler's worker died, the first of the two to end writes the batch."""
     batch = BatchPrint.objects.get(pk=batch_id)
     items = list(batch.items.all())
     printed = [i for i in items if i.status == BatchItem.Status.DONE]
-    batch.failures = [{"unit": i.unit_name, "reason": i.reason} for i in items if i.status != BatchItem.Status.DONE]
+    failures = [{"unit": i.unit_name, "reason": i.reason} for i in items if i.status != BatchItem.Status.DONE]
     try:
         if printed:
             content = _merged_pdf(printed) if batch.kind == BatchPrint.Kind.PDF else _zipped(printed)
@@ -236,11 +272,38 @@ def assemble(batch_id):
     except Exception:
         logger.exception("Batch %s could not be assembled", batch.pk)
         printed = []
-        batch.failures.append({"unit": "Cả đợt in", "reason": "Không ghép được các bản in thành một tệp. Hãy thử lại."})
-    batch.status = BatchPrint.Status.DONE if printed else BatchPrint.Status.FAILED
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["failures", "result", "status", "finished_at"])
-    for item in items:
-        if item.part:
-            item.part.delete(save=True)
-    return batch
+        failures.append({"unit": "Cả đợt in", "reason": "Không ghép được các bản in thành một tệp. Hãy thử lại."})
+    status = BatchPrint.Status.DONE if printed else BatchPrint.Status.FAILED
+    written = BatchPrint.objects.filter(pk=batch.pk, status=BatchPrint.Status.ASSEMBLING).update(
+        failures=failures, result=batch.result.name or "", status=status, finished_at=timezone.now(),
+    )
+    if not written:
+        if batch.result:
+            batch.result.delete(save=False)
+        return BatchPrint.objects.get(pk=batch.pk)
+    clear_parts([batch.pk])
+    return BatchPrint.objects.get(pk=batch.pk)
+
+
+def resume_assembly(batch_id):
+    """True when every plan of the batch is handled and its assembly never ended (its worker died)."""
+    return BatchPrint.objects.filter(pk=batch_id, status=BatchPrint.Status.ASSEMBLING).exists()
+
+
+def clear_parts(batch_ids=None):
+    """Delete the plans' PDFs of finished batches (of `batch_ids`, or of any batch): the parts an
+    assembly used, and those a worker wrote just before it died, which no row names."""
+    try:
+        names = default_storage.listdir(PARTS)[1]
+    except FileNotFoundError:
+        return
+    owners = {name: name.split("-", 1)[0] for name in names}
+    ids = {int(owner) for owner in owners.values() if owner.isdigit()}
+    if batch_ids is not None:
+        ids &= set(batch_ids)
+    running = set(BatchPrint.objects.filter(pk__in=ids).exclude(
+        status__in=[BatchPrint.Status.DONE, BatchPrint.Status.FAILED]).values_list("pk", flat=True))
+    for name, owner in owners.items():
+        if owner.isdigit() and int(owner) in ids - running:
+            default_storage.delete(f"{PARTS}/{name}")
+    BatchItem.objects.filter(batch_id__in=ids - running).exclude(part="").update(part="")

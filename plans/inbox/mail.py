@@ -1,6 +1,8 @@
 """A message composed from its templates (Vietnamese, plain text and HTML, with its link), recorded
 as a Delivery under its unique key, and sent by the worker: a failure is logged and tried again
-later, a success recorded with its time."""
+later, a success recorded with its time, and one whose worker died while sending it is taken up
+again by the worker's sweep (stuck), that try counted."""
+import datetime
 import logging
 
 from django.conf import settings
@@ -60,7 +62,7 @@ def record(key, user, kind, mode, subject, template, context):
 def send(delivery_id):
     """Send one pending message; on failure the seconds to wait before the next try, or None."""
     claimed = Delivery.objects.filter(pk=delivery_id, status=Delivery.Status.PENDING).update(
-        status=Delivery.Status.SENDING, attempts=F("attempts") + 1,
+        status=Delivery.Status.SENDING, attempts=F("attempts") + 1, claimed_at=timezone.now(),
     )
     if not claimed:
         return None
@@ -86,3 +88,26 @@ def _failed(delivery, exc):
     logger.warning("Thư %s (%s) gửi lần %d không được, thử lại sau %d giây: %s", delivery.pk, delivery.key,
                    delivery.attempts, wait, error)
     return wait
+
+
+LOST = "Tiến trình gửi thư dừng giữa chừng (quá {seconds} giây): coi như một lần gửi không được."
+
+
+def stuck():
+    """Put back in the queue the messages left "sending" past TASK_TIMEOUT_SECONDS (their worker
+    died mid-send), that try counted; those that have had all their tries fail. Returns the ids
+    to send again."""
+    seconds = settings.TASK_TIMEOUT_SECONDS
+    cutoff = timezone.now() - datetime.timedelta(seconds=seconds)
+    again = []
+    for delivery in Delivery.objects.filter(status=Delivery.Status.SENDING, claimed_at__lt=cutoff):
+        spent = delivery.attempts >= settings.NOTICE_ATTEMPTS
+        moved = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING, claimed_at=delivery.claimed_at).update(
+            status=Delivery.Status.FAILED if spent else Delivery.Status.PENDING, last_error=LOST.format(seconds=seconds),
+        )
+        if moved and spent:
+            logger.error("Thư %s (%s): tiến trình gửi dừng ở lần thử %d, thôi.", delivery.pk, delivery.key, delivery.attempts)
+        elif moved:
+            logger.warning("Thư %s (%s): tiến trình gửi dừng ở lần thử %d, gửi lại.", delivery.pk, delivery.key, delivery.attempts)
+            again.append(delivery.pk)
+    return again

@@ -64,6 +64,8 @@ class Delivery(models.Model):
     link = models.CharField("đường dẫn", max_length=500, blank=True)
     status = models.CharField("tình trạng", max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField("số lần thử", default=0)
+    # When the last try began: a message "sending" long past it lost its worker (plans.recovery).
+    claimed_at = models.DateTimeField("bắt đầu gửi lúc", null=True, blank=True)
     last_error = models.TextField("lỗi lần gần nhất", blank=True)
     created = models.DateTimeField("tạo lúc", auto_now_add=True)
     sent_at = models.DateTimeField("gửi lúc", null=True, blank=True)

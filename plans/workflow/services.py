@@ -12,7 +12,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from members.signing.credential import CredentialError, SigningCredential
+from members.signing import lockout
+from members.signing.credential import CredentialError, SigningCredential, WrongPassword
 from plans import numbering
 from plans.inbox import notices
 from plans.models import AnnualPlan
@@ -118,6 +119,8 @@ def _issued_pdf(document, data, signing_password):
         if credential is None:
             return render_snapshot_pdf(data, revision)
         return signed_pdf(data, revision, credential, signing_password)
+    except WrongPassword:
+        raise  # counted by issue_document once the step is rolled back
     except (RenderError, SigningError, CredentialError) as exc:
         raise WorkflowError(str(exc)) from exc
 
@@ -145,7 +148,23 @@ def issue_document(actor, document, doc_type, export, allowed_from, message, ver
     snapshot fields (a plan, a monthly report), in `doc_type`'s own number series. The document
     moves to issued first, by _move's conditional UPDATE, which holds its row to the end; the number
     is then taken under the counter's row lock, so two chairs pressing the button together get 01
-    and 02, never the same or a gap. A render or signature that fails undoes it all."""
+    and 02, never the same or a gap. A render or signature that fails undoes it all; a wrong
+    certificate password is then counted, and a certificate locked by too many is not tried."""
+    credential = SigningCredential.for_unit(document.unit_id)
+    try:
+        if credential is not None:
+            lockout.refuse_if_locked(credential)
+        current = _issue(actor, document, doc_type, export, allowed_from, message, version, signing_password)
+    except lockout.SigningLocked as exc:
+        raise WorkflowError(str(exc)) from exc
+    except WrongPassword as exc:
+        raise WorkflowError(lockout.wrong_password(actor, credential)) from exc
+    if credential is not None:
+        lockout.right_password(credential)
+    return current
+
+
+def _issue(actor, document, doc_type, export, allowed_from, message, version, signing_password):
     model = type(document)
     with transaction.atomic():
         before = _move(document, allowed_from, version, message, status=model.Status.ISSUED)

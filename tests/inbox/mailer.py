@@ -6,10 +6,10 @@ import socket
 import subprocess
 import sys
 from email import policy
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import connection
+
+from tests.workers import database_url
 
 
 def free_port():
@@ -47,16 +47,9 @@ class SMTPServer:
         self.controller.stop()
 
 
-def _database_url():
-    name = connection.settings_dict["NAME"]
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{name}"
-    return urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
-
-
 def run_worker(port, **env):
     """Every job due now, through the real worker, sending to 127.0.0.1:`port`; its output."""
-    environment = {**os.environ, "DATABASE_URL": _database_url(), "CONN_MAX_AGE": "0",
+    environment = {**os.environ, "DATABASE_URL": database_url(), "CONN_MAX_AGE": "0",
                    "EMAIL_URL": f"smtp://127.0.0.1:{port}", "SITE_URL": "https://khcd.example.vn", **env}
     run = subprocess.run(
         [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0"],

@@ -7,15 +7,10 @@ from members.models import Role
 from members.signing.credential import SigningCredential, clean_png, read_pkcs12, save_credential
 from plans.models import AnnualPlan
 from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
-from tests.signing_ca import PASSWORD, SigningCA, png
+from tests.signing_ca import PASSWORD, png
 
 pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "Mat-khau-moi-cua-can-bo-2026"
-
-
-@pytest.fixture(scope="module")
-def ca():
-    return SigningCA.make()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ class AuditEntry(models.Model):
         ISSUE = "issue", "Ban hành"
         NEW_VERSION = "new_version", "Tạo bản điều chỉnh, bổ sung"
         PASSWORD_RESET = "password_reset", "Đặt lại mật khẩu"
+        SIGNING_LOCKED = "signing_locked", "Tạm khóa ký số (nhập sai mật khẩu chứng thư)"
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người thực hiện", null=True, blank=True,

@@ -8,14 +8,19 @@
   often, so a click on "PDF" is printed at once even when a 500-plan batch fills the other queue.
 
 SIGTERM or Ctrl+C stops them all, each after the plan it is printing; a worker that dies is started
-again. It also keeps the schedule of plans.inbox: every NOTICE_SCHEDULE_SECONDS it queues the weekly
-digest and the deadline checks, which send each message once however often they run.
+again, and the jobs it held are queued again at once (plans.recovery, which knows each worker by the
+id given here). It also keeps the one schedule of background work (SCHEDULE): every
+WORKER_SWEEP_SECONDS the sweep of what dead workers left (on any machine), and every
+NOTICE_SCHEDULE_SECONDS the weekly digest and the deadline checks, which send each message once
+however often they run.
 
 The workers never auto-reload (a reloading worker would not pass the stop signal on): after a
 code change, restart this command.
 """
+import itertools
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -24,8 +29,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from plans.inbox.tasks import run_schedule
+from plans.recovery import sweep
 
 STOP_GRACE_SECONDS = 30
+# (setting naming the period in seconds, job to queue); each is queued first when the command starts.
+SCHEDULE = (("WORKER_SWEEP_SECONDS", sweep), ("NOTICE_SCHEDULE_SECONDS", run_schedule))
 
 
 class Command(BaseCommand):
@@ -49,6 +57,8 @@ class Command(BaseCommand):
         batch = (*command, "--queue-name", "default", "--interval", str(interval))
         interactive_command = (*command, "--queue-name", settings.INTERACTIVE_QUEUE, "--interval", str(interactive_interval))
         self.niceness = {batch: nice, interactive_command: 0}
+        # Unique across machines and restarts, so the sweep tells this worker's jobs from any other's.
+        self.ids = (f"{socket.gethostname()[:40]}:{os.getpid()}:{n}" for n in itertools.count(1))
         self.stopping = False
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, self._stop)
@@ -56,25 +66,31 @@ class Command(BaseCommand):
         workers = [self._spawn(kind) for kind in kinds]
         self.stdout.write(f"Đã chạy {processes} tiến trình in hàng loạt (nice {nice}) và {interactive} tiến trình "
                           "in bản người dùng đang chờ "
-                          f"(PID {', '.join(str(w.pid) for w in workers)}).")
-        next_schedule = time.monotonic()
+                          f"(PID {', '.join(str(w.pid) for w, _ in workers)}).")
+        due = [time.monotonic()] * len(SCHEDULE)
         while not self.stopping:
-            if time.monotonic() >= next_schedule:
-                next_schedule += settings.NOTICE_SCHEDULE_SECONDS
-                run_schedule.enqueue()
-            for index, worker in enumerate(workers):
+            for index, (setting, job) in enumerate(SCHEDULE):
+                if time.monotonic() >= due[index]:
+                    due[index] = time.monotonic() + getattr(settings, setting)
+                    job.enqueue()
+            dead = []
+            for index, (worker, worker_id) in enumerate(workers):
                 if worker.poll() is not None and not self.stopping:
                     self.stderr.write(f"Tiến trình in {worker.pid} đã dừng (mã {worker.returncode}); chạy lại.")
+                    dead.append(worker_id)
                     workers[index] = self._spawn(kinds[index])
+            if dead:
+                sweep.enqueue(dead_workers=dead)
             time.sleep(0.5)
-        self._shutdown(workers)
+        self._shutdown([worker for worker, _ in workers])
 
     def _spawn(self, command):
         # In a process group of its own, so Ctrl+C in the terminal reaches only this command,
         # which passes one SIGTERM on; a second signal would make db_worker drop the plan it prints.
         # os.nice in the child before it starts: a niced process can never lower its niceness again.
-        niceness = self.niceness[command]
-        return subprocess.Popen(command, process_group=0, preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+        niceness, worker_id = self.niceness[command], next(self.ids)
+        return subprocess.Popen([*command, "--worker-id", worker_id], process_group=0,
+                                preexec_fn=(lambda: os.nice(niceness)) if niceness else None), worker_id
 
     def _stop(self, signum, frame):
         self.stopping = True

@@ -1,6 +1,7 @@
 """The chair uploads the unit's signing certificate, signature and seal; nothing secret is kept in clear."""
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from members.models import Role
 from members.signing.credential import SigningCredential
@@ -45,7 +46,8 @@ def test_the_chair_uploads_and_sees_subject_issuer_and_validity(client, unit, ca
     assert "Đã lưu chữ ký số của đơn vị" in page
     assert SIGNER_CN in page and "Gốc thử nghiệm unionplans" in page
     credential = SigningCredential.objects.get(unit=unit)
-    assert f"{credential.not_after:%d/%m/%Y}" in page
+    # The page gives the date in Vietnam (Asia/Ho_Chi_Minh), a day ahead of UTC after 17:00 UTC.
+    assert f"{timezone.localtime(credential.not_after):%d/%m/%Y}" in page
     # The password is nowhere, and the key is not stored as uploaded.
     stored = bytes(credential.key_blob)
     assert PASSWORD.encode() not in stored and stored != p12 and p12 not in stored

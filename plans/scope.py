@@ -39,6 +39,15 @@ def plans_for_user(user):
     return AnnualPlan.objects.filter(_plan_filter(user))
 
 
+def plans_of_held_units(user, *kinds):
+    """The documents of the units where the user is chair or of the BCH (`kinds`): every one is in
+    plans_for_user, as those roles see all their unit's documents, so they are asked for without that
+    whole filter, whose planning alone cost each of the nav bar's counts 15 ms at province scale."""
+    if not set(kinds) <= {Role.Kind.CHAIR, Role.Kind.EXECUTIVE}:
+        raise ValueError(f"Only a chair's or BCH member's role sees every document of its unit, not {kinds}.")
+    return AnnualPlan.objects.filter(unit_id__in=user.roles.filter(kind__in=kinds).values("unit_id"))
+
+
 def get_plan_for_user(user, pk):
     """The plan in the user's scope (404 otherwise); views get it through `plan_view`, which then
     checks the permission they declare."""

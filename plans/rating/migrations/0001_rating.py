@@ -12,8 +12,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('members', '0008_one_tree'),
-        ('plans', '0010_block_versions'),
+        ('members', '0001_squashed'),
+        ('plans', '0001_squashed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from plans.documents.batch import BatchItem, BatchPrint
+from plans.documents.first_print import FirstPrint
 from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 from plans.months.reports import MonthlyReport
@@ -132,4 +133,15 @@ class BatchItemAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["batch", "order", "unit_name", "label", "status", "reason"]
     list_filter = ["status"]
     readonly_fields = ["batch", "plan", "order", "unit_name", "label", "status", "reason", "part"]
+    deletable = True
+
+
+@admin.register(FirstPrint)
+class FirstPrintAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A plan's first print, queued by a click on "PDF" and done by the worker: read here to find one
+    that failed and why; deleting one lets the next click queue it again."""
+
+    list_display = ["plan", "status", "reason", "updated_at"]
+    list_filter = ["status"]
+    readonly_fields = ["digest", "plan", "status", "reason", "updated_at"]
     deletable = True

@@ -114,6 +114,18 @@ def test_a_score_above_the_criterions_maximum_is_refused_and_kept_on_the_page(cl
     assert not rating.scores.exclude(self_points=None).exists()
 
 
+def test_a_score_written_back_with_a_decimal_comma_is_read_again(client, world):
+    """The page shows a saved 7.5 as "7,5"; saving the page again must not refuse it."""
+    rating = services.start_rating(world["chair"], world["unit"], YEAR)
+    client.force_login(world["chair"])
+    first = rating.scores.first()
+    data = _scores_form(rating, 5) | {f"p{first.pk}": "7,5"}
+    assert client.post(reverse("rating_detail", args=[rating.pk]), data).status_code == 302
+    first.refresh_from_db()
+    assert first.self_points == Decimal("7.5")
+    assert 'value="7,5"' in client.get(reverse("rating_detail", args=[rating.pk])).content.decode()
+
+
 def test_chair_scores_submits_and_the_federation_confirms_through_the_pages(client, world):
     client.force_login(world["chair"])
     response = client.post(reverse("rating_unit", args=[world["unit"].pk]), {"year": YEAR})

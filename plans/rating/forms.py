@@ -15,7 +15,9 @@ YEAR_ERRORS = {"min_value": "Năm phải từ 2000 đến 2100.", "max_value": "
 
 
 def _points(label, maximum, required=False):
-    return forms.DecimalField(label=label, min_value=0, max_value=maximum, decimal_places=1, required=required, error_messages={
+    # Localized: the page writes a saved score back as "7,5" (Vietnamese format), which must be read
+    # again on the next save; "7.5" is still accepted.
+    return forms.DecimalField(label=label, min_value=0, max_value=maximum, decimal_places=1, required=required, localize=True, error_messages={
         "min_value": "Điểm không được âm.", "max_value": f"Điểm không quá {maximum:g}.",
         "invalid": "Hãy nhập điểm bằng số, ví dụ 8 hoặc 7.5.", "max_decimal_places": "Điểm chỉ lẻ đến một chữ số thập phân.",
         "required": "Hãy nhập điểm.",

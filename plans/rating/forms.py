@@ -19,7 +19,7 @@ def _points(label, maximum, required=False):
     # again on the next save; "7.5" is still accepted.
     return forms.DecimalField(label=label, min_value=0, max_value=maximum, decimal_places=1, required=required, localize=True, error_messages={
         "min_value": "Điểm không được âm.", "max_value": f"Điểm không quá {maximum:g}.",
-        "invalid": "Hãy nhập điểm bằng số, ví dụ 8 hoặc 7.5.", "max_decimal_places": "Điểm chỉ lẻ đến một chữ số thập phân.",
+        "invalid": "Hãy nhập điểm bằng số, ví dụ 8 hoặc 7,5.", "max_decimal_places": "Điểm chỉ lẻ đến một chữ số thập phân.",
         "required": "Hãy nhập điểm.",
     })
 

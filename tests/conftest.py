@@ -6,6 +6,9 @@ from django.conf import global_settings
 from django.core.cache import caches
 from django.test import override_settings
 
+from members.models import Role
+from tests.factories import RoleFactory
+
 DEMO_PLANS = sorted((Path(__file__).resolve().parent.parent / "plans" / "demo").glob("*.json"))
 
 
@@ -28,9 +31,17 @@ def document_cache(settings):
     caches["documents"].clear()
 
 
+@pytest.fixture
+def chair(client, plan):
+    """The chair of the union of the test module's `plan`, logged in on `client`."""
+    user = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR).user
+    client.force_login(user)
+    return user
+
+
 @pytest.fixture(autouse=True)
 def _fresh_default_cache():
-    """Each test's database starts anew; the overview's version from another test's must go too."""
+    """Each test's database starts anew; what another test left in the shared cache must go too."""
     caches["default"].clear()
 
 

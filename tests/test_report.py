@@ -35,13 +35,6 @@ def plan():
     return plan
 
 
-@pytest.fixture
-def chair(client, plan):
-    user = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR).user
-    client.force_login(user)
-    return user
-
-
 def test_draft_follows_the_rows(plan, chair):
     report = reports.draft_report(chair, plan, 3)
 

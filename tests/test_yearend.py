@@ -44,13 +44,6 @@ def plan():
     return plan
 
 
-@pytest.fixture
-def chair(client, plan):
-    user = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR).user
-    client.force_login(user)
-    return user
-
-
 def test_the_draft_says_the_year_section_by_section(plan):
     MemberFactory(unit=plan.unit, union_joined=datetime.date(2020, 1, 1), party_member=True)
     MemberFactory(unit=plan.unit, union_joined=datetime.date(2024, 10, 1), gender=Member.Gender.MALE)

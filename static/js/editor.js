@@ -72,8 +72,12 @@
     return idle().then(function () {
       if (!block.isConnected || block.querySelector(".blk-error .alert")) { return; }
       return htmx.ajax("GET", window.location.pathname, {target: "#" + block.id, select: "#" + block.id, swap: "outerHTML"}).then(function () {
+        // The cursor goes back to the block's link only when it was inside the block the swap just
+        // removed (Escape, "Xong"); by the time a slow close answers, the chair may be typing in
+        // another block, and that cursor stays where it is.
         var link = document.querySelector("#" + block.id + " .blk-edit");
-        if (link && block.contains(document.activeElement) === false) { link.focus({preventScroll: true}); }
+        var focused = document.activeElement;
+        if (link && (!focused || focused === document.body)) { link.focus({preventScroll: true}); }
       });
     });
   }

@@ -175,6 +175,35 @@ def test_leaving_with_a_save_pending_warns(live_server, page, plan):
     assert dialogs == ["beforeunload"] and "/soan/" in page.url
 
 
+def test_a_late_close_leaves_the_cursor_where_the_chair_types(live_server, page, plan):
+    """Closing a block re-reads the page; on a busy server that answer comes after the chair has
+    started typing in the next block, and the cursor stays there. Escape closes the block being
+    typed in and gives the cursor to its link, so the keyboard is never lost."""
+    log_in(page, live_server, plan)
+    section = plan.sections.get(order=0)
+    editor_path = reverse("plan_editor", args=[plan.pk])
+    is_editor = lambda url: url.endswith(editor_path)  # noqa: E731
+    held = []
+    page.route(is_editor, lambda route: held.append(route) if route.request.headers.get("hx-request") else route.continue_())
+    open_block(page, f"b-p{section.pk}-0")
+    second = open_block(page, f"b-p{section.pk}-1").get_by_role("textbox")
+    expect(page.locator(f"#b-p{section.pk}-0.blk-open")).to_be_visible()  # its close is held
+    second.press("End")
+    second.press_sequentially(" " + TYPED_MEANWHILE)
+    assert held, "closing the first block asks for the page"
+    for route in held:
+        route.continue_()
+    page.unroute(is_editor)
+    expect(page.locator(f"#b-p{section.pk}-0.blk-open")).to_have_count(0)
+    expect(second).to_be_focused()
+    second.press("Escape")
+    expect(page.locator(f"#b-p{section.pk}-1.blk-open")).to_have_count(0)
+    expect(page.locator(f"#b-p{section.pk}-1 .blk-edit")).to_be_focused()
+    saved(page)
+    section.refresh_from_db()
+    assert section.paragraphs[1].endswith(TYPED_MEANWHILE)
+
+
 def test_two_people_on_different_blocks_both_save_and_on_the_same_block_see_both(live_server, browser, plan):
     pages = []
     for name in ("chutich", "phochutich"):

@@ -5,6 +5,7 @@ from plans.documents.first_print import FirstPrint
 from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 from plans.months.reports import MonthlyReport
+from plans.tallies import MonthTally, PlanTally
 from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 FROZEN = {AnnualPlan.Status.APPROVED, AnnualPlan.Status.ISSUED}
@@ -145,3 +146,20 @@ class FirstPrintAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status"]
     readonly_fields = ["digest", "plan", "status", "reason", "updated_at"]
     deletable = True
+
+
+@admin.register(PlanTally)
+class PlanTallyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A plan's counts of targets, kept by the database (plans.tallies): read-only here;
+    `manage.py recount_tallies` counts them again."""
+
+    list_display = ["plan", "targets_set", "targets_met", "targets_assessed"]
+    list_select_related = ["plan__unit"]
+
+
+@admin.register(MonthTally)
+class MonthTallyAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A plan's counts of one month's rows, kept by the database like PlanTally."""
+
+    list_display = ["plan", "month_index", "month_total", "month_done"]
+    list_select_related = ["plan__unit"]

@@ -248,9 +248,6 @@ class MonthlyActivity(models.Model):
         indexes = [
             # A plan's rows month by month in order: month page, editor, export.
             models.Index(fields=["plan", "month_index", "order"], name="activity_plan_month_order"),
-            # The overview counts one month's rows done across thousands of plans: read from the
-            # index alone (docs/performance.md has the figures).
-            models.Index(fields=["month_index", "plan", "status"], name="activity_month_plan_status"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -289,3 +286,4 @@ from plans.documents.batch import BatchItem, BatchPrint  # noqa: E402,F401  (reg
 from plans.documents.first_print import FirstPrint  # noqa: E402,F401  (registers the model with the plans app)
 from plans.federation.comments import PlanComment  # noqa: E402,F401  (registers the model with the plans app)
 from plans.months.reports import MonthlyReport  # noqa: E402,F401  (registers the model with the plans app)
+from plans.tallies import MonthTally, PlanTally  # noqa: E402,F401  (registers the models with the plans app)

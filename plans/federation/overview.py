@@ -6,8 +6,8 @@ work and Python sees a page. One SQL statement (`_rows_sql`) lists the unions fo
 latest plan of the period and that plan's counts; the page is that statement sorted and cut by the
 database (ORDER BY ... LIMIT/OFFSET), the totals are the same statement added up (GROUP BY status),
 the Excel file is the same statement read whole. Names are searched and sorted by the keys stored on
-Unit (members.search: folded for search, keyed for Vietnamese letter order). A plan's counts are
-correlated subqueries: for a page sorted by name PostgreSQL computes them for the page's rows only.
+Unit (members.search: folded for search, keyed for Vietnamese letter order). A plan's counts are read
+from its tallies (plans.tallies), one row a plan and one a plan's month, not counted from its rows.
 """
 import datetime
 import functools
@@ -21,9 +21,10 @@ from members import scope as unit_scope
 from members.models import NOT_FEDERATIONS, Role, Unit
 from members.search import fold
 from plans import numbering, periods
-from plans.models import AnnualPlan, MonthlyActivity, Target
+from plans.models import AnnualPlan
 from plans.months.services import VIETNAM, today
 from plans.rating.models import Rating
+from plans.tallies import MonthTally, PlanTally
 from unionplans.audit.models import AuditEntry
 
 NONE = "none"
@@ -140,57 +141,12 @@ def _texts(values):
     return ", ".join(map(_text, values))
 
 
-def _done():
-    return f"a.status = {_text(MonthlyActivity.Status.DONE)}"
-
-
-def _month_rows():
-    """This month's rows not cancelled, the month's index a parameter."""
-    return f"{_table(MonthlyActivity)} a WHERE a.month_index = %s AND a.status <> {_text(MonthlyActivity.Status.CANCELLED)}"
-
-
-def _targets():
-    """Counted per target `t`: set, met, assessed."""
-    measure = Target.Measure
-    met = (f"t.measure = {_text(measure.QUALITATIVE)} AND t.result_met"
-           f" OR t.measure IN ({_texts([measure.PERCENT, measure.COUNT])}) AND t.result_value >= t.value")
-    return {"targets_set": "1 = 1", "targets_met": met, "targets_assessed": "t.result_met IS NOT NULL OR t.result_value IS NOT NULL"}
-
-
-def _counts(index, kind, year, grouped):
-    """The select list's counts of a plan `p` and the joins they need, with the parameters of each.
-    The counts named by `grouped` ("month", "targets": a sort by them) are counted for all the
-    period's plans at once and joined; the others are a correlated subquery each, which PostgreSQL
-    runs for a page's rows only."""
-    target, done = _table(Target), _done()
-    period = f"(SELECT id FROM {_table(AnnualPlan)} WHERE period_kind = %s AND year = %s)"
-    select, select_params, joins, join_params = [], [], "", []
-    if index is None:
-        select += ["0 AS month_total", "0 AS month_done"]
-    elif grouped == "month":
-        joins += (f" LEFT JOIN (SELECT a.plan_id, COUNT(*) AS month_total, SUM(CASE WHEN {done} THEN 1 ELSE 0 END) AS month_done"
-                  f" FROM {_month_rows()} AND a.plan_id IN {period} GROUP BY a.plan_id) m ON m.plan_id = p.id")
-        join_params += [index, kind, year]
-        select += ["COALESCE(m.month_total, 0) AS month_total", "COALESCE(m.month_done, 0) AS month_done"]
-    else:
-        select += [f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id) AS month_total",
-                   f"(SELECT COUNT(*) FROM {_month_rows()} AND a.plan_id = p.id AND {done}) AS month_done"]
-        select_params += [index, index]
-    if grouped == "targets":
-        sums = ", ".join(f"SUM(CASE WHEN {test} THEN 1 ELSE 0 END) AS {name}" for name, test in _targets().items())
-        joins += f" LEFT JOIN (SELECT t.plan_id, {sums} FROM {target} t WHERE t.plan_id IN {period} GROUP BY t.plan_id) g ON g.plan_id = p.id"
-        join_params += [kind, year]
-        select += [f"COALESCE(g.{name}, 0) AS {name}" for name in _targets()]
-    else:
-        select += [f"(SELECT COUNT(*) FROM {target} t WHERE t.plan_id = p.id AND ({test})) AS {name}" for name, test in _targets().items()]
-    return ", ".join(select), select_params, joins, join_params
-
-
-def _rows_sql(conditions, kind, year, index, grouped=None):
+def _rows_sql(conditions, kind, year, index):
     """Every union `u` meeting `conditions` ((SQL, parameters) each) with its latest plan of the period
-    and the plan's counts, in the columns of COLUMNS plus name_key and superior_key; and the parameters.
-    The conditions are written on `u` itself: PostgreSQL then reads a page of a province's unions in
-    name order from the index unit_kind_sort_key and stops at the page."""
+    and the plan's counts (this month's, `index`, and its targets: plans.tallies), in the columns of
+    COLUMNS plus name_key and superior_key; and the parameters. The conditions are written on `u`
+    itself: PostgreSQL then reads a page of a province's unions in name order from the index
+    unit_kind_sort_key and stops at the page."""
     step, plan, unit = _table(AuditEntry), _table(AnnualPlan), _table(Unit)
     kh = _text(numbering.DOCUMENT_TYPE)  # the year-end reports share the table; the overview lists plans
     Status = AnnualPlan.Status
@@ -199,7 +155,8 @@ def _rows_sql(conditions, kind, year, index, grouped=None):
     moment = f"CASE WHEN p.status = {_text(Status.DRAFT)} THEN p.created_at ELSE COALESCE({last_step}, p.created_at) END"
     local_date, date_params = connection.ops.datetime_cast_date_sql(moment, (), VIETNAM.key)
     status_date = f"CASE WHEN p.status = {_text(Status.ISSUED)} AND p.date IS NOT NULL THEN p.date ELSE {local_date} END"
-    counts, count_params, joins, join_params = _counts(index, kind, year, grouped)
+    counts = ", ".join(f"COALESCE({tally}.{column}, 0) AS {column}" for tally, column in
+                       [("mt", "month_total"), ("mt", "month_done"), *(("pt", c) for c in COUNTED[2:])])
     where = " AND ".join(sql for sql, _ in conditions)
     sql = f"""
         SELECT u.id AS unit_id, u.name AS name, COALESCE(s.name, '') AS superior, p.id AS plan_id,
@@ -211,24 +168,11 @@ def _rows_sql(conditions, kind, year, index, grouped=None):
         LEFT JOIN {plan} p ON p.unit_id = u.id AND p.period_kind = %s AND p.year = %s AND p.doc_type = {kh}
             AND NOT EXISTS (SELECT 1 FROM {plan} later WHERE later.unit_id = p.unit_id AND later.doc_type = p.doc_type
             AND later.period_kind = p.period_kind AND later.year = p.year AND later.id > p.id)
-        LEFT JOIN {_table(Rating)} rt ON rt.unit_id = u.id AND rt.year = %s{joins}
+        LEFT JOIN {_table(Rating)} rt ON rt.unit_id = u.id AND rt.year = %s
+        LEFT JOIN {_table(MonthTally)} mt ON mt.plan_id = p.id AND mt.month_index = %s
+        LEFT JOIN {_table(PlanTally)} pt ON pt.plan_id = p.id
         WHERE {where}"""
-    return sql, [*date_params, *count_params, kind, year, year, *join_params, *(p for _, params in conditions for p in params)]
-
-
-def _totals_sql(rows, index):
-    """The units per status of `rows` (SQL giving status and plan_id), and the sums of this month's
-    rows and the targets of their plans: each table read once for all the plans, not plan by plan."""
-    sums = ", ".join(f"SUM(CASE WHEN {test} THEN 1 ELSE 0 END) AS {name}" for name, test in _targets().items())
-    months = "SELECT 0 AS month_total, 0 AS month_done" if index is None else (
-        f"SELECT COUNT(*) AS month_total, SUM(CASE WHEN {_done()} THEN 1 ELSE 0 END) AS month_done"
-        f" FROM {_month_rows()} AND a.plan_id IN (SELECT plan_id FROM r)")
-    return f"""
-        WITH r AS ({rows}),
-             s AS (SELECT status, COUNT(*) AS units FROM r GROUP BY status),
-             m AS ({months}),
-             g AS (SELECT {sums} FROM {_table(Target)} t WHERE t.plan_id IN (SELECT plan_id FROM r))
-        SELECT s.status, s.units, {", ".join(COUNTED)} FROM s, m, g""", [] if index is None else [index]
+    return sql, [*date_params, kind, year, year, index, *(p for _, params in conditions for p in params)]
 
 
 def _order(key):
@@ -273,12 +217,8 @@ class Table:
             where, where_params = [*where, "r.rating_label = %s"], ["" if label == NONE else label]
         where = f" WHERE {' AND '.join(where)}" if where else ""
         self.order = _order(order)
-        # A sort by a count needs every union's: counted once for all, not union by union.
-        sql, params = _rows_sql(units, kind, year, index, grouped=order.lstrip("-"))
+        sql, params = _rows_sql(units, kind, year, index)
         self.sql, self.params = f"SELECT * FROM ({sql}) r{where}", [*params, *where_params]
-        bare, bare_params = _rows_sql(units, kind, year, index)
-        self.totals_sql, params = _totals_sql(f"SELECT r.status, r.plan_id FROM ({bare}) r{where}", index)
-        self.totals_params = [*bare_params, *where_params, *params]
 
     def _rows(self, suffix="", params=()):
         with connection.cursor() as cursor:
@@ -298,8 +238,10 @@ class Table:
 
     @functools.cached_property
     def _totals(self):
+        """Per status: the units found and the sums of their counts."""
+        sums = ", ".join(f"SUM(r.{column})" for column in COUNTED)
         with connection.cursor() as cursor:
-            cursor.execute(self.totals_sql, self.totals_params)
+            cursor.execute(f"SELECT r.status, COUNT(*), {sums} FROM ({self.sql}) r GROUP BY r.status", self.params)
             return cursor.fetchall()
 
     def count(self):
@@ -308,8 +250,7 @@ class Table:
     def totals(self):
         """Sums over every row found, not just the page shown: units per status, this month's rows, targets."""
         statuses = {found[0]: found[1] for found in self._totals}
-        # The sums are the same on every status's line.
-        sums = dict.fromkeys(COUNTED, 0) | {column: found[2 + i] or 0 for found in self._totals[:1] for i, column in enumerate(COUNTED)}
+        sums = {column: sum(found[2 + i] or 0 for found in self._totals) for i, column in enumerate(COUNTED)}
         return {"statuses": [(STATUS_LABELS[s], statuses[s]) for s in STATUS_ORDER if statuses.get(s)], **sums,
                 "month_share": round(100 * sums["month_done"] / sums["month_total"]) if sums["month_total"] else None}
 

@@ -62,7 +62,9 @@ def reach(user, kinds):
     if others:
         marks = ", ".join(["%s"] * len(others))
         parts.append((f"SELECT unit_id FROM {role} WHERE user_id = %s AND kind IN ({marks})", (user.pk, *others)))
-    return RawSQL(" UNION ".join(sql for sql, _ in parts), tuple(p for _, params in parts for p in params))
+    # UNION ALL: every caller asks `IN (...)`, where a unit named twice counts once, and a LIMIT over
+    # it stops early (members_for_user), where UNION would first read the whole walk to deduplicate.
+    return RawSQL(" UNION ALL ".join(sql for sql, _ in parts), tuple(p for _, params in parts for p in params))
 
 
 def staff_federations(user):
@@ -109,7 +111,7 @@ def members_for_user(user):
     scope = reach(user, Role.Kind.values)
     with connection.cursor() as cursor:
         cursor.execute(f"{scope.sql} LIMIT %s", (*scope.params, LISTED_UNITS + 1))
-        unit_ids = [unit_id for (unit_id,) in cursor.fetchall()]
+        unit_ids = {unit_id for (unit_id,) in cursor.fetchall()}
     if len(unit_ids) <= LISTED_UNITS:
         return Member.objects.filter(unit_id__in=unit_ids)
     column = f"{connection.ops.quote_name(Member._meta.db_table)}.{connection.ops.quote_name('unit_id')}"

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from members import search, services
 from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
-from members.models import Role
+from members.models import Member, Role
 from members.pages import attempt, form_page
 from members.permissions import member_view, unit_view
 from members.registry import stats
@@ -41,8 +41,9 @@ def member_search(request):
     form = SearchForm(request.GET or None)
     found = after = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        members = _matching(members_for_user(request.user), form).select_related("unit").only(*RESULT_FIELDS)
-        found, after = search.keyset_page(members, request.GET.get("sau"), SEARCH_PAGE_SIZE)
+        shown = Member.objects.select_related("unit").only(*RESULT_FIELDS)
+        found, after = search.keyset_page(_matching(members_for_user(request.user), form), request.GET.get("sau"),
+                                          SEARCH_PAGE_SIZE, shown)
     query = request.GET.copy()
     query.pop("sau", None)
     return render(request, "members/member_list_search.html", {

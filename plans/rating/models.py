@@ -145,6 +145,8 @@ class Score(models.Model):
     class Meta:
         verbose_name = "điểm một tiêu chí"
         verbose_name_plural = "điểm từng tiêu chí"
+        # In the criteria table's order (Criterion's), the order the pages and the printout show.
+        ordering = ["criterion__group__order", "criterion__group_id", "criterion__order", "criterion_id"]
         constraints = [models.UniqueConstraint(fields=["rating", "criterion"], name="one_score_a_criterion")]
 
     def __str__(self):

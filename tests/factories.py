@@ -138,7 +138,7 @@ class FilledPlanFactory(PlanFactory):
 
 
 def person(unit=None, kind=Role.Kind.CHAIR, **user):
-    """A user holding one role (a union's chair unless told) in `unit` (a new union unless given); no usable
-    password unless given one: the tests log in with `force_login`."""
+    """A user holding one role (chair unless told) in `unit` (a new unit of its own unless given); no usable
+    password unless given one, as most tests log in with `force_login`."""
     user.setdefault("password", None)
     return RoleFactory(unit=unit or UnitFactory(), kind=kind, user=UserFactory(**user)).user

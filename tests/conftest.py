@@ -6,8 +6,7 @@ from django.conf import global_settings
 from django.core.cache import caches
 from django.test import override_settings
 
-from members.models import Role
-from tests.factories import RoleFactory
+from tests.factories import UnitFactory, person
 
 DEMO_PLANS = sorted((Path(__file__).resolve().parent.parent / "plans" / "demo").glob("*.json"))
 
@@ -34,9 +33,17 @@ def document_cache(settings):
 @pytest.fixture
 def chair(client, plan):
     """The chair of the union of the test module's `plan`, logged in on `client`."""
-    user = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR).user
+    user = person(plan.unit)
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def chair_client(client):
+    """`client` logged in as the chair of a union of its own, which it carries as `client.unit`."""
+    client.unit = UnitFactory()
+    client.force_login(person(client.unit))
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -34,6 +34,12 @@ class FederationFactory(UnitFactory):
     abbreviation = "LĐLĐ"
 
 
+class UnionFactory(UnitFactory):
+    """A grassroots union under a federation (a new one unless given its `superior`)."""
+
+    superior = factory.SubFactory(FederationFactory)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -77,33 +83,62 @@ class PlanFactory(factory.django.DjangoModelFactory):
     signers = [{"authority": "TM. BAN CHẤP HÀNH", "position": "CHỦ TỊCH", "name": "Lê Thị Hoa"}]
 
 
-class SectionFactory(factory.django.DjangoModelFactory):
+class PlanPartFactory(factory.django.DjangoModelFactory):
+    """A part of a plan (section, target, month row): of a plan of its own unless given one, in the order made."""
+
     class Meta:
-        model = Section
+        abstract = True
 
     plan = factory.SubFactory(PlanFactory)
     order = factory.Sequence(int)
+
+
+class SectionFactory(PlanPartFactory):
+    class Meta:
+        model = Section
+
     title = "TÌNH HÌNH CHUNG"
     paragraphs = ["- Tổng số CBCNV-LĐ: 46/28 nữ"]
 
 
-class TargetFactory(factory.django.DjangoModelFactory):
+class TargetFactory(PlanPartFactory):
     class Meta:
         model = Target
 
-    plan = factory.SubFactory(PlanFactory)
-    order = factory.Sequence(int)
     text = "100% ĐVCĐ tham gia TDTT."
     measure = Target.Measure.PERCENT
     value = 100
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(PlanPartFactory):
     class Meta:
         model = MonthlyActivity
 
-    plan = factory.SubFactory(PlanFactory)
     month_index = 1
-    order = factory.Sequence(int)
     content = "Phối hợp tổ chức khai giảng năm học mới."
     owner = "BCH"
+
+
+class FilledPlanFactory(PlanFactory):
+    """A plan of a union under a federation with one part of each kind, each standing on the plan as
+    `plan.section`, `plan.target` and `plan.activity`; their fields are given as `section__title=…` etc."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    unit = factory.SubFactory(UnionFactory)
+    section = factory.RelatedFactory(SectionFactory, "plan")
+    target = factory.RelatedFactory(TargetFactory, "plan")
+    activity = factory.RelatedFactory(ActivityFactory, "plan")
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        for name, part in (results or {}).items():
+            setattr(instance, name, part)
+
+
+def person(unit=None, kind=Role.Kind.CHAIR, **user):
+    """A user holding one role (chair unless told) in `unit` (a new unit of its own unless given); no usable
+    password unless given one, as most tests log in with `force_login`."""
+    user.setdefault("password", None)
+    return RoleFactory(unit=unit or UnitFactory(), kind=kind, user=UserFactory(**user)).user

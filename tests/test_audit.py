@@ -16,11 +16,12 @@ from tests.factories import (
     FederationFactory,
     MemberFactory,
     PlanFactory,
-    RoleFactory,
     SectionFactory,
     TargetFactory,
+    UnionFactory,
     UnitFactory,
     UserFactory,
+    person,
 )
 from unionplans.audit.models import AuditEntry, record, snapshot
 
@@ -35,7 +36,7 @@ def admin_user():
 
 def test_a_workflow_step_records_actor_before_and_after():
     plan = PlanFactory()
-    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    chair = person(plan.unit)
     workflow.submit(chair, plan)
     entry = AuditEntry.objects.get(action=AuditEntry.Action.SUBMIT)
     assert (entry.actor, entry.plan, entry.unit_id) == (chair, plan, plan.unit_id)
@@ -78,7 +79,7 @@ def test_admin_changes_are_recorded(client, admin_user):
 
 def test_history_page_lists_changes_in_vietnamese_for_the_chair_only(client):
     plan = PlanFactory(title="Kế hoạch có lịch sử")
-    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    chair = person(plan.unit)
     workflow.submit(chair, plan)
     url = reverse("plan_history", args=[plan.pk])
     client.force_login(chair)
@@ -86,10 +87,10 @@ def test_history_page_lists_changes_in_vietnamese_for_the_chair_only(client):
     assert "Gửi cấp trên" in page and "trạng thái" in page and "Kế hoạch có lịch sử" in page
     plan.status = AnnualPlan.Status.ISSUED
     plan.save()
-    member = RoleFactory(unit=plan.unit, kind=Role.Kind.MEMBER, user=UserFactory(password=None)).user
+    member = person(plan.unit, Role.Kind.MEMBER)
     client.force_login(member)
     assert client.get(url).status_code == 403
-    client.force_login(RoleFactory(kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user)
+    client.force_login(person())
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url)["Location"].startswith(reverse("login"))
@@ -97,11 +98,10 @@ def test_history_page_lists_changes_in_vietnamese_for_the_chair_only(client):
 
 @pytest.fixture
 def federation_tree():
-    federation = FederationFactory()
-    union = UnitFactory(superior=federation)
-    staff = RoleFactory(unit=federation, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    chair = RoleFactory(unit=union, kind=Role.Kind.CHAIR, user=UserFactory(password="mat-khau-cu-2024")).user
-    return federation, union, staff, chair
+    union = UnionFactory()
+    staff = person(union.superior, Role.Kind.STAFF)
+    chair = person(union, password="mat-khau-cu-2024")
+    return union.superior, union, staff, chair
 
 
 def test_staff_reset_a_password_below_them(client, federation_tree):
@@ -121,10 +121,10 @@ def test_staff_reset_a_password_below_them(client, federation_tree):
 
 def test_password_reset_refused_outside_and_to_the_wrong_role(client, federation_tree):
     _, union, staff, chair = federation_tree
-    executive = RoleFactory(unit=union, kind=Role.Kind.EXECUTIVE, user=UserFactory(password=None)).user
+    executive = person(union, Role.Kind.EXECUTIVE)
     client.force_login(chair)
     assert client.post(reverse("reset_password", args=[executive.pk]), {}).status_code == 403
-    client.force_login(RoleFactory(unit=FederationFactory(), kind=Role.Kind.STAFF, user=UserFactory(password=None)).user)
+    client.force_login(person(FederationFactory(), Role.Kind.STAFF))
     assert client.get(reverse("reset_password", args=[chair.pk])).status_code == 404
     client.force_login(executive)
     assert client.get(reverse("reset_password", args=[staff.pk])).status_code == 404
@@ -170,7 +170,7 @@ def _entry(model_obj, action):
 
 def test_editing_a_paragraph_records_before_and_after(client):
     plan = PlanFactory()
-    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    chair = person(plan.unit)
     section = SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG", paragraphs=["Đoạn cũ", "Đoạn khác"])
     client.force_login(chair)
     response = client.post(reverse("plan_editor_paragraph", args=[plan.pk, section.pk, 0]), {
@@ -185,7 +185,7 @@ def test_editing_a_paragraph_records_before_and_after(client):
 
 def test_adding_and_deleting_a_target_records_it(client):
     plan = PlanFactory()
-    chair = RoleFactory(unit=plan.unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    chair = person(plan.unit)
     client.force_login(chair)
     client.post(reverse("plan_editor_target_add", args=[plan.pk]), {
         "new-target-group": "", "new-target-text": "100% ĐVCĐ tham gia hiến máu.", "new-target-measure": "percent",
@@ -206,7 +206,7 @@ def test_moving_a_member_records_both_records_and_the_ended_post(client):
     here, there = UnitFactory(), UnitFactory(name="CĐCS Trường THCS Lộc Bình")
     for unit in (here, there):
         unit.move_under(province, datetime.date(2020, 1, 1))
-    chair = RoleFactory(unit=here, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    chair = person(here)
     member = MemberFactory(unit=here, card_number="555")
     post = Position.objects.create(member=member, unit=here, kind=Position.Kind.EXECUTIVE, term="2023-2028",
                                    since=datetime.date(2023, 6, 1))
@@ -230,7 +230,7 @@ def test_moving_a_unit_records_its_old_and_new_superior(client):
         federation.move_under(province, datetime.date(2020, 1, 1))
     school = UnitFactory()
     school.move_under(old, datetime.date(2020, 1, 1))
-    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    staff = person(province, Role.Kind.STAFF)
     client.force_login(staff)
     response = client.post(reverse("members:unit_move", args=[school.pk]), {"superior": new.pk, "since": "2025-07-01"})
     assert response.status_code == 302
@@ -241,7 +241,7 @@ def test_moving_a_unit_records_its_old_and_new_superior(client):
 
 def test_member_edit_position_and_new_plan_are_recorded(client):
     unit = UnitFactory()
-    chair = RoleFactory(unit=unit, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    chair = person(unit)
     member = MemberFactory(unit=unit)
     client.force_login(chair)
     response = client.post(reverse("members:position_create", args=[unit.pk]), {

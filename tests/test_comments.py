@@ -8,16 +8,7 @@ from django.urls import reverse
 from members.models import Role
 from plans.federation.comments import PlanComment
 from plans.models import AnnualPlan
-from tests.factories import (
-    ActivityFactory,
-    FederationFactory,
-    PlanFactory,
-    RoleFactory,
-    SectionFactory,
-    TargetFactory,
-    UnitFactory,
-    UserFactory,
-)
+from tests.factories import FilledPlanFactory, PlanFactory, SectionFactory, TargetFactory, UnitFactory, person
 
 pytestmark = pytest.mark.django_db
 Status = AnnualPlan.Status
@@ -25,18 +16,15 @@ Status = AnnualPlan.Status
 
 @pytest.fixture
 def world():
-    federation = FederationFactory()
-    unit = UnitFactory(superior=federation, name="Công đoàn Trường Tiểu học Vĩnh Hưng")
-    plan = PlanFactory(unit=unit, status=Status.SUBMITTED)
-    section = SectionFactory(plan=plan, paragraphs=["- Tổng số CBCNV-LĐ: 46/28 nữ", "* Thuận lợi: được quan tâm."])
-    target = TargetFactory(plan=plan, text="100% ĐVCĐ tham gia hội thi văn nghệ.")
-    row = ActivityFactory(plan=plan, content="Tổ chức Tết Trung thu cho con đoàn viên.")
-    people = {
-        kind: RoleFactory(unit=federation if kind == Role.Kind.STAFF else unit, kind=kind, user=UserFactory(password=None)).user
-        for kind in Role.Kind.values
-    }
-    outsider = RoleFactory(unit=UnitFactory(superior=federation), kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
-    return {"plan": plan, "section": section, "target": target, "row": row, "outsider": outsider, **people}
+    plan = FilledPlanFactory(
+        unit__name="Công đoàn Trường Tiểu học Vĩnh Hưng", status=Status.SUBMITTED,
+        section__paragraphs=["- Tổng số CBCNV-LĐ: 46/28 nữ", "* Thuận lợi: được quan tâm."],
+        target__text="100% ĐVCĐ tham gia hội thi văn nghệ.", activity__content="Tổ chức Tết Trung thu cho con đoàn viên.")
+    federation = plan.unit.superior
+    people = {kind: person(federation if kind == Role.Kind.STAFF else plan.unit, kind) for kind in Role.Kind.values}
+    outsider = person(UnitFactory(superior=federation))
+    return {"plan": plan, "section": plan.section, "target": plan.target, "row": plan.activity, "outsider": outsider,
+            **people}
 
 
 def _comment(client, user, plan, **data):

@@ -33,14 +33,6 @@ def row(**changes):
     return list(values.values())
 
 
-@pytest.fixture
-def chair_client(client):
-    unit = UnitFactory()
-    client.force_login(RoleFactory(unit=unit, kind=Role.Kind.CHAIR).user)
-    client.unit = unit
-    return client
-
-
 def test_every_bad_row_is_named_and_nothing_is_saved(chair_client):
     MemberFactory(card_number="0009999999")
     upload = sheet(

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from members.models import Role
-from tests.factories import FederationFactory, RoleFactory, UnitFactory, UserFactory
+from tests.factories import FederationFactory, person
 
 pytestmark = pytest.mark.django_db
 OVERVIEW_LINK = 'href="/tong-quan/"'
@@ -14,7 +14,7 @@ OVERVIEW_LINK = 'href="/tong-quan/"'
 
 @pytest.mark.parametrize("kind", [Role.Kind.CHAIR, Role.Kind.EXECUTIVE, Role.Kind.MEMBER])
 def test_a_unit_role_sees_no_overview_and_costs_no_permission_query(client, kind):
-    client.force_login(RoleFactory(unit=UnitFactory(), kind=kind, user=UserFactory(password=None)).user)
+    client.force_login(person(kind=kind))
     with CaptureQueriesContext(connection) as queries:
         page = client.get(reverse("home")).content.decode()
     assert OVERVIEW_LINK not in page and "Đơn vị của tôi" in page
@@ -22,7 +22,7 @@ def test_a_unit_role_sees_no_overview_and_costs_no_permission_query(client, kind
 
 
 def test_federation_staff_see_the_overview_in_the_nav(client):
-    client.force_login(RoleFactory(unit=FederationFactory(), kind=Role.Kind.STAFF, user=UserFactory(password=None)).user)
+    client.force_login(person(FederationFactory(), Role.Kind.STAFF))
     assert OVERVIEW_LINK in client.get(reverse("home")).content.decode()
 
 

@@ -12,15 +12,7 @@ from members.scope import subtree
 from plans import periods
 from plans.federation import overview
 from plans.models import AnnualPlan, MonthlyActivity, Target
-from tests.factories import (
-    ActivityFactory,
-    FederationFactory,
-    PlanFactory,
-    RoleFactory,
-    TargetFactory,
-    UnitFactory,
-    UserFactory,
-)
+from tests.factories import ActivityFactory, FederationFactory, PlanFactory, TargetFactory, UnitFactory, person
 from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +43,8 @@ def world():
     submitted = PlanFactory(unit=units["submitted"], year=YEAR, status=Status.SUBMITTED)
     AuditEntry.objects.create(action=AuditEntry.Action.SUBMIT, plan=submitted, content_type_id=_plan_type(), object_id=submitted.pk)
     PlanFactory(unit=units["submitted"], year=YEAR - 1, status=Status.ISSUED, number=1, date=datetime.date(YEAR - 1, 9, 5))
-    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    chair = RoleFactory(unit=units["issued"], kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    staff = person(province, Role.Kind.STAFF)
+    chair = person(units["issued"])
     return {"units": units, "issued": issued, "submitted": submitted, "staff": staff, "chair": chair, "district": district}
 
 
@@ -154,7 +146,7 @@ def _many_units(count):
                            number=1 if n % 2 else None, date=datetime.date(YEAR, 9, 5) if n % 2 else None)
         ActivityFactory(plan=plan, month_index=THIS_MONTH, status=Done.DONE)
         TargetFactory(plan=plan)
-    return RoleFactory(unit=federation, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    return person(federation, Role.Kind.STAFF)
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -173,7 +165,7 @@ def test_queries_do_not_grow_with_the_number_of_units(client, django_assert_max_
 
 @pytest.mark.parametrize("who", ["chair", "outsider"])
 def test_unit_roles_get_403(client, world, who):
-    user = world["chair"] if who == "chair" else RoleFactory(kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    user = world["chair"] if who == "chair" else person()
     client.force_login(user)
     for name in ("overview", "overview_excel"):
         response = client.get(reverse(name))
@@ -209,7 +201,7 @@ def test_opens_on_the_latest_year_with_plans_not_a_future_one(client, world):
 
 def test_reach_is_exactly_the_staff_scope(world):
     team = UnitFactory(superior=world["units"]["issued"], kind=Unit.Kind.SUBUNIT, name="Tổ công đoàn khối 1")
-    district_staff = RoleFactory(unit=world["district"], kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    district_staff = person(world["district"], Role.Kind.STAFF)
     for user in (world["staff"], district_staff):
         top = user.roles.get().unit
         assert set(overview.reach(user).queryset.values_list("pk", flat=True)) == set(Unit.objects.filter(pk__in=subtree(top.pk)).values_list("pk", flat=True))

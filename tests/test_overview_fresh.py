@@ -10,7 +10,7 @@ from plans import periods
 from plans.federation import overview
 from plans.models import AnnualPlan, MonthlyActivity
 from plans.workflow import services as workflow
-from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
+from tests.factories import ActivityFactory, FederationFactory, PlanFactory, UnitFactory, person
 
 pytestmark = pytest.mark.django_db
 YEAR = overview.current_year(periods.SCHOOL_YEAR)
@@ -25,8 +25,8 @@ def world():
     rows = [ActivityFactory(plan=plan, month_index=THIS_MONTH, status=MonthlyActivity.Status.PLANNED) for _ in range(2)]
     other = PlanFactory(unit=UnitFactory(superior=district, name="Công đoàn Trường THCS Lộc Điền"), year=YEAR,
                         status=AnnualPlan.Status.SUBMITTED)
-    staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    bch = RoleFactory(unit=unit, kind=Role.Kind.EXECUTIVE, user=UserFactory(password=None)).user
+    staff = person(district, Role.Kind.STAFF)
+    bch = person(unit, Role.Kind.EXECUTIVE)
     return {"plan": plan, "rows": rows, "other": other, "staff": staff, "bch": bch, "unit": unit}
 
 
@@ -65,7 +65,7 @@ def test_a_deleted_plan_leaves_its_unit_without_one(client, world):
 
 
 def test_each_user_sees_their_own_reach(world):
-    outside = RoleFactory(unit=FederationFactory(), kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    outside = person(FederationFactory(), Role.Kind.STAFF)
     assert {row.name for row in overview.table(overview.reach(world["staff"]), periods.SCHOOL_YEAR, YEAR)} == {
         "Công đoàn Trường Tiểu học Vĩnh Hưng", "Công đoàn Trường THCS Lộc Điền"}
     assert list(overview.table(overview.reach(outside), periods.SCHOOL_YEAR, YEAR)) == []

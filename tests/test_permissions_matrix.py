@@ -20,15 +20,14 @@ from plans.documents.batch import BatchPrint
 from plans.months.reports import MonthlyReport
 from plans.rating.models import Rating, Score
 from tests.factories import (
-    ActivityFactory,
     FederationFactory,
+    FilledPlanFactory,
     MemberFactory,
-    PlanFactory,
     RoleFactory,
-    SectionFactory,
-    TargetFactory,
+    UnionFactory,
     UnitFactory,
     UserFactory,
+    person,
 )
 from unionplans.audit.models import AuditEntry, record
 
@@ -172,7 +171,7 @@ def _world():
         "own": UnitFactory(superior=parent, name=f"Công đoàn Trường {TOKEN['own']}"),
         "sibling": UnitFactory(superior=parent, name=f"Công đoàn Trường {TOKEN['sibling']}"),
         "parent": parent,
-        "foreign": UnitFactory(superior=FederationFactory(), name=f"Công đoàn Trường {TOKEN['foreign']}"),
+        "foreign": UnionFactory(name=f"Công đoàn Trường {TOKEN['foreign']}"),
     }
     people = {role: UserFactory(password=None, username=f"u-{role}") for role in ROLES if role != "anonymous"}
     people["superuser"].is_superuser = people["superuser"].is_staff = True
@@ -187,19 +186,18 @@ def _world():
     for rel, unit in units.items():
         objects["unit"].append((rel, "-", unit))
         objects["member"].append((rel, "-", MemberFactory(unit=unit, full_name=f"Trần Thị {TOKEN[rel]}")))
-        account = people["member"] if rel == "own" else RoleFactory(unit=unit, kind=Role.Kind.MEMBER).user
+        account = people["member"] if rel == "own" else person(unit, Role.Kind.MEMBER)
         objects["account"].append((rel, "-", account))
         author = people["chair"] if rel == "own" else people["dual"] if rel == "sibling" else None
         for status in STATUSES:
-            plan = PlanFactory(unit=unit, title=f"Kế hoạch {TOKEN[rel]}", status=status,
-                               date=datetime.date(2025, 1, 5) if status == "issued" else None)
+            plan = FilledPlanFactory(unit=unit, title=f"Kế hoạch {TOKEN[rel]}", status=status,
+                                     date=datetime.date(2025, 1, 5) if status == "issued" else None,
+                                     activity__content=f"Hội thi {TOKEN[rel]}", section__title=f"Mục {TOKEN[rel]}",
+                                     target__text=f"Chỉ tiêu {TOKEN[rel]}")
             if author:
                 record(author, plan, AuditEntry.Action.CREATE, None, {"title": plan.title})
                 if status != "draft":
                     record(author, plan, AuditEntry.Action.SUBMIT)
-            plan.activity = ActivityFactory(plan=plan, content=f"Hội thi {TOKEN[rel]}")
-            plan.section = SectionFactory(plan=plan, title=f"Mục {TOKEN[rel]}")
-            plan.target = TargetFactory(plan=plan, text=f"Chỉ tiêu {TOKEN[rel]}")
             objects["plan"].append((rel, status, plan))
             batch = BatchPrint.objects.create(requested_by=requester, kind=BatchPrint.Kind.PDF, total=1)
             batch.items.create(plan=plan, order=1, unit_name=unit.name)

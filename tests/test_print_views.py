@@ -18,15 +18,7 @@ from plans.documents.pdf import content_hash, render as render_module, serve
 from plans.documents.pdf.render import render_document
 from plans.models import AnnualPlan
 from tests.conftest import DEMO_PLANS
-from tests.factories import (
-    ActivityFactory,
-    FederationFactory,
-    PlanFactory,
-    RoleFactory,
-    SectionFactory,
-    TargetFactory,
-    UnitFactory,
-)
+from tests.factories import FilledPlanFactory, PlanFactory, SectionFactory, UnitFactory, person
 from tests.first_print import get_pdf
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("document_cache")]
@@ -48,18 +40,15 @@ def renders(monkeypatch):
 
 @pytest.fixture
 def plan():
-    federation = FederationFactory()
-    plan = PlanFactory(unit=UnitFactory(superior=federation), number=1, date=datetime.date(2024, 9, 5))
-    SectionFactory(plan=plan, paragraphs=["- Tổng số CBCNV-LĐ: 46/28 nữ", '<img src="file:///etc/passwd">'])
+    plan = FilledPlanFactory(number=1, date=datetime.date(2024, 9, 5),
+                             section__paragraphs=["- Tổng số CBCNV-LĐ: 46/28 nữ", '<img src="file:///etc/passwd">'])
     SectionFactory(plan=plan, kind="targets", title="CHỈ TIÊU PHẤN ĐẤU", paragraphs=[])
     SectionFactory(plan=plan, kind="months", title="KẾ HOẠCH CỤ THỂ TỪNG THÁNG", paragraphs=[])
-    TargetFactory(plan=plan)
-    ActivityFactory(plan=plan)
     return plan
 
 
 def login(client, unit, kind=Role.Kind.CHAIR):
-    client.force_login(RoleFactory(unit=unit, kind=kind).user)
+    client.force_login(person(unit, kind))
     return client
 
 
@@ -80,8 +69,7 @@ def test_outsider_gets_404(client, plan, view, renders):
 def test_the_units_people_and_its_federation_staff_get_the_pdf(client, plan, kind, renders):
     login(client, plan.unit, kind)
     assert get_pdf(client, reverse("plan_pdf", args=[plan.pk])).status_code == 200
-    client.force_login(RoleFactory(unit=plan.unit.superior, kind=Role.Kind.STAFF).user)
-    assert client.get(reverse("plan_pdf", args=[plan.pk])).status_code == 200
+    assert login(client, plan.unit.superior, Role.Kind.STAFF).get(reverse("plan_pdf", args=[plan.pk])).status_code == 200
 
 
 def test_pdf_is_inline_named_and_prints_the_plan(client, plan):

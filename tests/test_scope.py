@@ -11,7 +11,7 @@ from members.models import Role, Unit
 from members.scope import get_unit_for_user, staff_unit_ids, units_for_user
 from plans.models import AnnualPlan
 from plans.scope import get_plan_for_user, plans_for_user
-from tests.factories import FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
+from tests.factories import FederationFactory, PlanFactory, RoleFactory, UnitFactory, person
 from unionplans.permissions import allowed
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def _names(queryset):
 
 def test_staff_see_their_federation_and_every_level_below(tree):
     province, district, school, team, elsewhere = tree
-    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    staff = person(province, Role.Kind.STAFF)
     assert _names(units_for_user(staff)) == {province.name, district.name, school.name, team.name}
     assert staff_unit_ids(staff) == {province.pk, district.pk, school.pk, team.pk}
     with pytest.raises(Http404) as refused:
@@ -43,7 +43,7 @@ def test_staff_see_their_federation_and_every_level_below(tree):
 
 def test_a_chair_sees_only_the_own_union_and_a_staff_role_elsewhere_adds_its_subtree(tree):
     province, district, school, team, elsewhere = tree
-    user = RoleFactory(unit=school, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    user = person(school)
     assert _names(units_for_user(user)) == {school.name}
     assert staff_unit_ids(user) == set()
     RoleFactory(unit=elsewhere.superior, kind=Role.Kind.STAFF, user=user)
@@ -52,7 +52,7 @@ def test_a_chair_sees_only_the_own_union_and_a_staff_role_elsewhere_adds_its_sub
 
 def test_a_unit_moved_under_another_federation_leaves_the_old_staff_scope(tree):
     province, district, school, team, elsewhere = tree
-    staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    staff = person(district, Role.Kind.STAFF)
     school.move_under(elsewhere.superior, datetime.date(2025, 7, 1))
     assert _names(units_for_user(staff)) == {district.name}
     assert not staff.has_perm("members.manage_units", school)
@@ -63,8 +63,8 @@ def test_plans_follow_the_scope_and_a_member_reads_only_issued_plans(tree):
     draft = PlanFactory(unit=school, title="Dự thảo của trường")
     issued = PlanFactory(unit=school, title="Kế hoạch đã ban hành", status=AnnualPlan.Status.ISSUED)
     PlanFactory(unit=elsewhere, title="Kế hoạch nơi khác")
-    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    member = RoleFactory(unit=school, kind=Role.Kind.MEMBER, user=UserFactory(password=None)).user
+    staff = person(province, Role.Kind.STAFF)
+    member = person(school, Role.Kind.MEMBER)
     assert set(plans_for_user(staff).values_list("title", flat=True)) == {draft.title, issued.title}
     assert set(plans_for_user(member).values_list("title", flat=True)) == {issued.title}
 
@@ -72,8 +72,8 @@ def test_plans_follow_the_scope_and_a_member_reads_only_issued_plans(tree):
 def test_a_plan_found_for_one_user_grants_nothing_to_another(tree):
     province, district, school, team, elsewhere = tree
     draft = PlanFactory(unit=school)
-    chair = RoleFactory(unit=school, kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
-    member = RoleFactory(unit=school, kind=Role.Kind.MEMBER, user=UserFactory(password=None)).user
+    chair = person(school)
+    member = person(school, Role.Kind.MEMBER)
     plan = get_plan_for_user(chair, draft.pk)
     assert allowed(chair, "plans.view_plan", plan)
     assert not allowed(member, "plans.view_plan", plan)  # a draft, which a plain member never sees
@@ -89,7 +89,7 @@ def test_staff_keep_the_plans_issued_while_a_unit_was_under_them(tree):
     school.move_under(elsewhere.superior, datetime.date(2025, 1, 1))
     PlanFactory(unit=school, title="Ban hành sau khi chuyển", status=AnnualPlan.Status.ISSUED,
                 number=1, date=datetime.date(2025, 3, 1))
-    staff = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    staff = person(district, Role.Kind.STAFF)
     assert set(plans_for_user(staff).values_list("title", flat=True)) == {sent_up.title}
     assert get_plan_for_user(staff, sent_up.pk) == sent_up
 
@@ -102,8 +102,8 @@ def test_a_plan_issued_on_the_day_of_the_move_stays_with_the_former_federation(t
     issued_today = PlanFactory(unit=school, title="Ban hành trong ngày chuyển", status=AnnualPlan.Status.ISSUED,
                                number=1, date=today)
     school.move_under(elsewhere.superior, today)
-    former = RoleFactory(unit=district, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    new = RoleFactory(unit=elsewhere.superior, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    former = person(district, Role.Kind.STAFF)
+    new = person(elsewhere.superior, Role.Kind.STAFF)
     assert set(plans_for_user(former).values_list("title", flat=True)) == {issued_today.title}
     assert former.has_perm("plans.view_plan", issued_today)
     assert set(plans_for_user(new).values_list("title", flat=True)) == {issued_today.title}

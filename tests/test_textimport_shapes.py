@@ -99,10 +99,15 @@ def _review(client, unit):
     return client.get(reverse("textimport_review", args=[unit.pk])).content.decode()
 
 
+def _bring_in(client, unit, text):
+    """The review page of `text`, which the chair has just brought in."""
+    client.post(reverse("textimport_source", args=[unit.pk]), {"text": text})
+    return _review(client, unit)
+
+
 @pytest.mark.django_db
 def test_review_asks_for_the_title_suggested_from_the_period(client, unit, chair):
-    client.post(reverse("textimport_source", args=[unit.pk]), {"text": HEADERLESS})
-    page = _review(client, unit)
+    page = _bring_in(client, unit, HEADERLESS)
     assert "Văn bản gốc không có phần đầu nên chưa có tên kế hoạch" in page
     assert 'value="Hoạt động công đoàn năm học 2023-2024"' in page
     response = client.post(reverse("textimport_confirm", args=[unit.pk]), follow=True)
@@ -118,8 +123,7 @@ def test_review_asks_for_the_title_suggested_from_the_period(client, unit, chair
 
 @pytest.mark.django_db
 def test_review_shows_the_joint_plan_and_the_chair_corrects_its_co_issuer(client, unit, chair):
-    client.post(reverse("textimport_source", args=[unit.pk]), {"text": COLUMNS})
-    page = _review(client, unit)
+    page = _bring_in(client, unit, COLUMNS)
     assert "kế hoạch liên tịch</strong> với\n    TIỂU HỌC VINH HƯNG" in page
     assert "Người ký: TM. BAN CHẤP HÀNH CHỦ TỊCH Nguyễn Thị Lan" in page
     assert "Người ký:  HIỆU TRƯỞNG Trần Văn Bình" in page

@@ -11,7 +11,7 @@ from django.urls import reverse
 from members import services
 from members.models import Affiliation, Role, Unit
 from members.scope import above, subtree, units_for_user
-from tests.factories import FederationFactory, RoleFactory, UnitFactory, UserFactory
+from tests.factories import FederationFactory, UnitFactory, UserFactory, person
 
 pytestmark = pytest.mark.django_db
 MOVED = datetime.date(2025, 7, 1)
@@ -59,8 +59,8 @@ def test_units_made_in_bulk_as_generate_scale_makes_them_are_linked(hue):
 def test_a_district_moved_takes_everything_below_it_to_the_new_province(hue):
     province, district, school, team = hue
     quang_tri = FederationFactory(name="LĐLĐ tỉnh Quảng Trị", kind=Unit.Kind.PROVINCE)
-    hue_staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    quang_tri_staff = RoleFactory(unit=quang_tri, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    hue_staff = person(province, Role.Kind.STAFF)
+    quang_tri_staff = person(quang_tri, Role.Kind.STAFF)
 
     services.move_unit(hue_staff, district, quang_tri, MOVED, "QĐ 12/QĐ-TLĐ")
 
@@ -76,7 +76,7 @@ def test_a_district_moved_takes_everything_below_it_to_the_new_province(hue):
 
 def test_ending_a_unit_keeps_its_link(hue):
     province, district, school, team = hue
-    staff = RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    staff = person(province, Role.Kind.STAFF)
     services.deactivate_unit(staff, team, Unit.Status.DISSOLVED, MOVED)
     services.deactivate_unit(staff, school, Unit.Status.MERGED, MOVED, successor=district)
     assert _drift() == set()
@@ -132,8 +132,8 @@ def test_a_predicate_asks_one_query_however_deep_the_unit(depth, django_assert_n
     unit = top
     for _ in range(depth):
         unit = UnitFactory(superior=unit)
-    staff = RoleFactory(unit=top, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
-    outsider = RoleFactory(kind=Role.Kind.STAFF, user=UserFactory(password=None)).user
+    staff = person(top, Role.Kind.STAFF)
+    outsider = person(kind=Role.Kind.STAFF)
     unit = Unit.objects.get(pk=unit.pk)
     with django_assert_num_queries(1):
         assert staff.has_perm("members.manage_units", unit)

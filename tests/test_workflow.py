@@ -12,7 +12,7 @@ from members.models import Role
 from plans.models import AnnualPlan
 from plans.planformat import dumps, export_plan
 from plans.workflow import services as workflow
-from tests.factories import ActivityFactory, FederationFactory, PlanFactory, RoleFactory, UnitFactory, UserFactory
+from tests.factories import ActivityFactory, FederationFactory, PlanFactory, UnitFactory, person
 from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def world():
     plan = PlanFactory(unit=unit, title="Hoạt động công đoàn năm học 2024-2025")
     ActivityFactory(plan=plan)
     people = {
-        kind: RoleFactory(unit=federation if kind == Role.Kind.STAFF else unit, kind=kind, user=UserFactory(password=None)).user
+        kind: person(federation if kind == Role.Kind.STAFF else unit, kind)
         for kind in Role.Kind.values
     }
     return plan, people
@@ -200,7 +200,7 @@ def test_issue_stores_the_real_rendered_pdf(world, monkeypatch):
 
 def test_outsider_gets_404_and_anonymous_goes_to_login(client, world):
     plan, _ = world
-    outsider = RoleFactory(unit=UnitFactory(), kind=Role.Kind.CHAIR, user=UserFactory(password=None)).user
+    outsider = person()
     for name in ["plan_status", "plan_history"]:
         response = client.get(reverse(name, args=[plan.pk]))
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))

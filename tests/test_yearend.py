@@ -13,13 +13,12 @@ from plans.models import AnnualPlan, MonthlyActivity, Target
 from plans.workflow import services as workflow
 from tests.factories import (
     ActivityFactory,
-    FederationFactory,
     MemberFactory,
     PlanFactory,
-    RoleFactory,
     SectionFactory,
     TargetFactory,
-    UnitFactory,
+    UnionFactory,
+    person,
 )
 from tests.test_report import no_pdf  # noqa: F401  (issuing freezes a stand-in PDF)
 from unionplans.audit.models import AuditEntry
@@ -30,8 +29,7 @@ Status = MonthlyActivity.Status
 
 @pytest.fixture
 def plan():
-    plan = PlanFactory(unit=UnitFactory(superior=FederationFactory()), status=AnnualPlan.Status.ISSUED, number=1,
-                       date=datetime.date(2024, 9, 15))
+    plan = PlanFactory(unit=UnionFactory(), status=AnnualPlan.Status.ISSUED, number=1, date=datetime.date(2024, 9, 15))
     SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG", paragraphs=["Thuận lợi."])
     SectionFactory(plan=plan, title="NHIỆM VỤ TRỌNG TÂM", paragraphs=["Thi đua dạy tốt."])
     TargetFactory(plan=plan, text="95% đoàn viên đạt LĐTT", measure=Target.Measure.PERCENT, value=90, result_value=95)
@@ -88,7 +86,7 @@ def test_the_plans_page_offers_it_and_the_report_goes_up_like_a_plan(client, cha
     page = client.get(reverse("plan_status", args=[plan.pk])).content.decode()
     assert "Lập báo cáo tổng kết" in page and "Lập kế hoạch năm sau" in page
     report, _ = yearend.draft_yearend_report(chair, plan)
-    staff = RoleFactory(unit=plan.unit.superior, kind=Role.Kind.STAFF).user
+    staff = person(plan.unit.superior, Role.Kind.STAFF)
     workflow.submit(chair, report)
     workflow.approve(staff, report)
     issued = workflow.issue(chair, report)

@@ -1,6 +1,8 @@
 """Check and correct the recognised plan before it is saved: the working draft lives in the session
 (as the members' Excel import keeps its rows) and each correction is a small POST that changes it
 and comes back to the page. Nothing reaches the database before "Lưu thành bản nháp"."""
+from functools import wraps
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -96,24 +98,39 @@ def _render(request, unit, draft, json_form=None, header_form=None):
     })
 
 
-def _draft_or_redirect(request, unit):
-    stored = request.session.get(session_key(unit))
-    if not stored:
-        messages.error(request, NO_DRAFT)
-    return stored, None if stored else redirect("textimport_source", unit.pk)
+def _draft_view(methods=("POST",)):
+    """A view of the working draft the session keeps, given it as `draft`; without one, the chair is sent
+    back to bring a text in."""
+
+    def decorator(view):
+        @unit_view("plans.start_plan", methods=methods)
+        @wraps(view)
+        def with_draft(request, unit):
+            draft = request.session.get(session_key(unit))
+            if not draft:
+                messages.error(request, NO_DRAFT)
+                return redirect("textimport_source", unit.pk)
+            return view(request, unit, draft)
+
+        return with_draft
+
+    return decorator
 
 
-@unit_view("plans.start_plan")
-def import_review(request, unit):
-    draft, gone = _draft_or_redirect(request, unit)
-    return gone or _render(request, unit, draft)
+def _kept(request, unit, draft, done, anchor=""):
+    """The changed draft kept in the session, the change said, and back to the review page at `anchor`."""
+    request.session[session_key(unit)] = draft
+    messages.success(request, done)
+    return redirect(_review_url(unit, anchor))
 
 
-@unit_view("plans.start_plan", methods=("POST",))
-def import_edit(request, unit):
-    draft, gone = _draft_or_redirect(request, unit)
-    if gone:
-        return gone
+@_draft_view(methods=("GET",))
+def import_review(request, unit, draft):
+    return _render(request, unit, draft)
+
+
+@_draft_view()
+def import_edit(request, unit, draft):
     form = EditForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors.get("to", [STALE])[0])
@@ -125,17 +142,12 @@ def import_edit(request, unit):
     except drafts.StaleDraft:
         messages.error(request, STALE)
         return redirect(_review_url(unit))
-    request.session[session_key(unit)] = draft
-    messages.success(request, done)
-    return redirect(_review_url(unit, f"noi-{data['to']}" if anchor == "to" else anchor))
+    return _kept(request, unit, draft, done, f"noi-{data['to']}" if anchor == "to" else anchor)
 
 
-@unit_view("plans.start_plan", methods=("POST",))
-def import_json(request, unit):
+@_draft_view()
+def import_json(request, unit, draft):
     """The advanced way: the chair's own JSON replaces the working plan once it passes the check."""
-    draft, gone = _draft_or_redirect(request, unit)
-    if gone:
-        return gone
     form = JsonForm(request.POST)
     if form.is_valid():
         try:
@@ -144,30 +156,20 @@ def import_json(request, unit):
             form.add_error("plan_json", f"Chưa áp dụng được, hãy sửa chỗ này: {exc}")
     if not form.is_valid():
         return _render(request, unit, draft, form)
-    request.session[session_key(unit)] = draft
-    messages.success(request, "Đã áp dụng nội dung JSON vào bản nháp.")
-    return redirect(_review_url(unit))
+    return _kept(request, unit, draft, "Đã áp dụng nội dung JSON vào bản nháp.")
 
 
-@unit_view("plans.start_plan", methods=("POST",))
-def import_header(request, unit):
-    draft, gone = _draft_or_redirect(request, unit)
-    if gone:
-        return gone
+@_draft_view()
+def import_header(request, unit, draft):
     form = HeaderForm(request.POST)
     if not form.is_valid():
         return _render(request, unit, draft, header_form=form)
     drafts.set_header(draft, form.cleaned_data["title"], form.co_issuer())
-    request.session[session_key(unit)] = draft
-    messages.success(request, "Đã cập nhật trích yếu và cơ quan ban hành.")
-    return redirect(_review_url(unit, "trich-yeu"))
+    return _kept(request, unit, draft, "Đã cập nhật trích yếu và cơ quan ban hành.", "trich-yeu")
 
 
-@unit_view("plans.start_plan", methods=("POST",))
-def import_confirm(request, unit):
-    draft, gone = _draft_or_redirect(request, unit)
-    if gone:
-        return gone
+@_draft_view()
+def import_confirm(request, unit, draft):
     if draft["unplaced"]:
         messages.error(request, drafts.unresolved_message(draft))
         return redirect(_review_url(unit, "dong-chua-xep"))

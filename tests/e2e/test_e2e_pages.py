@@ -5,32 +5,26 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from members.models import Role
-from tests.factories import (
-    FederationFactory,
-    MemberFactory,
-    PlanFactory,
-    RoleFactory,
-    SectionFactory,
-    UnitFactory,
-    UserFactory,
-)
+from tests.factories import MemberFactory, PlanFactory, SectionFactory, UnionFactory, person
 from tests.first_print import print_queued
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "mat-khau-thu-nghiem"
 
 
-@pytest.fixture
-def chair_page(live_server, page):
-    plan = PlanFactory()
-    SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG")
-    user = UserFactory(password=PASSWORD)
-    RoleFactory(user=user, unit=plan.unit, kind=Role.Kind.CHAIR)
+def log_in(page, live_server, user):
     page.goto(live_server.url + reverse("login"))
     page.get_by_label("Tên đăng nhập").fill(user.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(live_server.url + reverse("home"))
+
+
+@pytest.fixture
+def chair_page(live_server, page):
+    plan = PlanFactory()
+    SectionFactory(plan=plan, title="TÌNH HÌNH CHUNG")
+    log_in(page, live_server, person(plan.unit, password=PASSWORD))
     return plan, page
 
 
@@ -59,17 +53,10 @@ def test_a_row_is_added_on_a_phone_with_the_keyboard_alone(live_server, chair_pa
 
 def test_more_adds_the_next_members_below_the_first(live_server, page, axe, monkeypatch):
     monkeypatch.setattr("members.registry.views.SEARCH_PAGE_SIZE", 3)
-    province = FederationFactory(kind="province")
-    school = UnitFactory(superior=province)
+    school = UnionFactory(superior__kind="province")
     for i in range(5):
         MemberFactory(unit=school, full_name=f"Phạm Thị Hoa {i}")
-    user = UserFactory(password=PASSWORD)
-    RoleFactory(user=user, unit=province, kind=Role.Kind.STAFF)
-    page.goto(live_server.url + reverse("login"))
-    page.get_by_label("Tên đăng nhập").fill(user.username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(live_server.url + reverse("home"))
+    log_in(page, live_server, person(school.superior, Role.Kind.STAFF, password=PASSWORD))
     page.goto(live_server.url + reverse("members:member_search") + "?q=hoa")
     rows = page.locator("#found-members tr")
     assert rows.count() == 3 and axe(page) == []

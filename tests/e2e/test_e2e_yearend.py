@@ -8,19 +8,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from members.models import Role
 from plans import yearend
 from plans.models import AnnualPlan, MonthlyActivity, Target
-from tests.factories import (
-    ActivityFactory,
-    FederationFactory,
-    PlanFactory,
-    RoleFactory,
-    SectionFactory,
-    TargetFactory,
-    UnitFactory,
-    UserFactory,
-)
+from tests.factories import ActivityFactory, PlanFactory, SectionFactory, TargetFactory, UnionFactory, person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PASSWORD = "mat-khau-thu-nghiem"
@@ -29,8 +19,7 @@ WRITTEN = "Nhà trường được chính quyền địa phương quan tâm; cơ
 
 @pytest.fixture
 def plan():
-    plan = PlanFactory(unit=UnitFactory(superior=FederationFactory()), status=AnnualPlan.Status.ISSUED, number=1,
-                       date=datetime.date(2024, 9, 15))
+    plan = PlanFactory(unit=UnionFactory(), status=AnnualPlan.Status.ISSUED, number=1, date=datetime.date(2024, 9, 15))
     SectionFactory(plan=plan, order=0, title="NHIỆM VỤ TRỌNG TÂM", paragraphs=["Thi đua dạy tốt, học tốt."])
     TargetFactory(plan=plan, order=0, text="90% ĐVCĐ đạt lao động tiên tiến.", value=90, result_value=95)
     TargetFactory(plan=plan, order=1, text="Kết nạp 03 đoàn viên mới.", measure=Target.Measure.COUNT, value=3, result_value=2)
@@ -40,8 +29,7 @@ def plan():
 
 
 def test_the_chair_drafts_edits_and_sends_up_the_report_then_starts_next_year(page, live_server, plan):
-    user = UserFactory(username="chutich", password=PASSWORD)
-    RoleFactory(user=user, unit=plan.unit, kind=Role.Kind.CHAIR)
+    person(plan.unit, username="chutich", password=PASSWORD)
     page.goto(live_server.url + reverse("login"))
     page.get_by_label("Tên đăng nhập").fill("chutich")
     page.get_by_label("Mật khẩu").fill(PASSWORD)

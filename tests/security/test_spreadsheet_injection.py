@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from members.models import Role, Unit
-from tests.factories import FederationFactory, MemberFactory, RoleFactory, UnitFactory, UserFactory
+from tests.factories import FederationFactory, MemberFactory, RoleFactory, UnitFactory, person
 
 pytestmark = pytest.mark.django_db
 LINK = '=HYPERLINK("http://example.com/x","Bấm để xem")'
@@ -35,7 +35,7 @@ def test_member_export_writes_formula_like_names_as_text(client):
 def test_overview_export_writes_a_formula_like_unit_name_as_text(client):
     province = FederationFactory(kind=Unit.Kind.PROVINCE)
     UnitFactory(superior=province, name=LINK)
-    client.force_login(RoleFactory(unit=province, kind=Role.Kind.STAFF, user=UserFactory(password=None)).user)
+    client.force_login(person(province, Role.Kind.STAFF))
     cells = _cells(client.get(reverse("overview_excel")))
     link = next(cell for cell in cells if cell.value == LINK)
     assert link.data_type == "s" and link.quotePrefix

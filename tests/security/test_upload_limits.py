@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 
 from members.models import Member
-from tests.test_member_excel import chair_client  # noqa: F401  (the fixture: a chair logged in, on .unit)
 
 pytestmark = pytest.mark.django_db
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

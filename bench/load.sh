@@ -6,6 +6,7 @@
 #   MODE=long DATABASE_URL=... bench/load.sh       # 5 minutes a page
 #   MODE=soak DATABASE_URL=... bench/load.sh       # one 5-minute mixed run of every page: "no error under load"
 #   MODE=users DATABASE_URL=... bench/load.sh      # 10 people who read each page ~1 s (THINK) before the next, 60 s a page
+#   BATCH=1 ... bench/load.sh                       # the same while 100-plan batches print on the niced workers
 #
 # DURATION (30s; 5m with MODE=long), CONNECTIONS (10), PORT (8801) and MEMBER_SEARCH (the path of
 # the scope-wide member search) may be set. Every run is bounded by DURATION; the server is stopped
@@ -49,7 +50,18 @@ UNIT=$(.venv/bin/python manage.py shell -v 0 -c "from members.models import Role
 curl -s -o /dev/null -H "Cookie: $SESSION" "$BASE/plans/$PLAN/pdf/"
 .venv/bin/python manage.py db_worker --batch --no-startup-delay --queue-name interactive --verbosity 0
 
-printf '%-30s %s (%s a page, %s connections)\n' "page" "figures" "$DURATION" "$CONNECTIONS"
+if [ -n "${BATCH:-}" ]; then
+  # The production arrangement: the batch workers at nice 10, the interactive one beside them; a
+  # 100-plan batch always printing (bench/batch_loop.py) from the first page measured to the last.
+  .venv/bin/python manage.py run_workers --processes 2 --interactive 1 > "$WORK/workers.log" 2>&1 &
+  WORKERS=$!
+  .venv/bin/python bench/batch_loop.py 100 > "$WORK/batches.log" 2>&1 &
+  LOOP=$!
+  trap 'kill $LOOP 2>/dev/null; wait $LOOP 2>/dev/null; cat "$WORK/batches.log"; kill $WORKERS 2>/dev/null; wait $WORKERS 2>/dev/null;
+        kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+  sleep 5
+fi
+printf '%-30s %s (%s a page, %s connections%s)\n' "page" "figures" "$DURATION" "$CONNECTIONS" "${BATCH:+, a 100-plan batch printing}"
 seconds() {  # a wrk duration (30s, 5m) in seconds
   case "$1" in *m) echo $((${1%m} * 60)) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
 }

@@ -142,9 +142,9 @@ class FirstPrintAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """A plan's first print, queued by a click on "PDF" and done by the worker: read here to find one
     that failed and why; deleting one lets the next click queue it again."""
 
-    list_display = ["plan", "status", "reason", "updated_at"]
+    list_display = ["plan", "report", "status", "reason", "updated_at"]
     list_filter = ["status"]
-    readonly_fields = ["digest", "plan", "status", "reason", "updated_at"]
+    readonly_fields = ["digest", "plan", "report", "status", "reason", "updated_at"]
     deletable = True
 
 

@@ -63,6 +63,7 @@ urlpatterns = [
     path("bao-cao/<int:pk>/", report_views.report_detail, name="report_detail"),
     path("bao-cao/<int:pk>/ban-hanh/", report_views.report_issue, name="report_issue"),
     path("bao-cao/<int:pk>/pdf/", report_views.report_pdf, name="report_pdf"),
+    path("bao-cao/<int:pk>/pdf/tien-do/", report_views.report_pdf_progress, name="report_pdf_progress"),
     path("bao-cao/<int:pk>/docx/", report_views.report_docx, name="report_docx"),
     path("plans/<int:pk>/danh-gia-chi-tieu/", targets_views.review_targets, name="targets_review"),
     # Printed documents: PDF, Word, signatures, batch printing (plans/documents/)

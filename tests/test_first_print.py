@@ -103,7 +103,7 @@ def test_an_unforeseen_fault_is_said_in_vietnamese_not_a_500(chair, plan, monkey
     url = reverse("plan_pdf", args=[plan.pk])
     chair.get(url)
     print_queued()
-    assert "Lỗi không mong đợi khi in kế hoạch này" in chair.get(url).content.decode()
+    assert "Lỗi không mong đợi khi in văn bản này" in chair.get(url).content.decode()
 
 
 def test_a_pdf_dropped_from_the_cache_is_printed_again(chair, plan, monkeypatch):

@@ -297,8 +297,7 @@ def no_rendering(monkeypatch):
     in no time, so the matrix's thousands of requests stay fast."""
     def stand_in(data, revision="", *args):
         return b"%PDF-1.4 stand-in"
-    for module in ("plans.documents.pdf", "plans.documents.pdf.serve", "plans.documents.pdf.pades", "plans.months.report_views",
-                   "plans.rating.views"):
+    for module in ("plans.documents.pdf", "plans.documents.pdf.serve", "plans.documents.pdf.pades", "plans.rating.views"):
         monkeypatch.setattr(f"{module}.render_pdf", stand_in)
     monkeypatch.setattr("plans.documents.pdf.serve.render_document", lambda data, revision="": "<p>bản in</p>")
 

@@ -139,6 +139,7 @@ PAGES = {
     "targets_review": ("chair", _url("issued"), 10),
     "report_list": ("chair", _url("issued"), 10),
     "report_detail": ("chair", _url("report"), 11),
+    "report_pdf_progress": ("chair", _url("report"), 11, HX),
     # One query more for the units' ratings (plans.rating), one for the labels of the rating filter.
     "overview": ("staff", _url(), 14),
     "batch_new": ("staff", _url(), 7),

@@ -1,8 +1,10 @@
 import datetime
+import io
 import json
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from members.models import Role
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity
@@ -10,6 +12,7 @@ from plans.months import reports
 from plans.months.reports import MonthlyReport
 from plans.workflow import services as workflow
 from tests.factories import ActivityFactory, PlanFactory, RoleFactory, UnitFactory
+from tests.first_print import print_queued, queued_jobs
 from unionplans.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +127,28 @@ def test_chair_of_another_unit_gets_404(client, plan, chair):
 def test_anonymous_is_sent_to_login(client, plan):
     response = client.get(reverse("report_list", args=[plan.pk]))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.usefixtures("document_cache")
+def test_a_draft_reports_pdf_is_printed_by_the_worker_and_then_served(client, plan, chair):
+    """Before it is issued a report has no frozen PDF: the click answers at once with the waiting
+    page, as a plan's first PDF does, the worker prints it, and the same address gives the file."""
+    report = reports.draft_report(chair, plan, 3)
+    url = reverse("report_pdf", args=[report.pk])
+    waiting = client.get(url)
+    page = waiting.content.decode()
+    assert waiting.status_code == 202 and "Đang chuẩn bị bản in…" in page
+    assert f'href="{reverse("report_detail", args=[report.pk])}"' in page  # the way back, to the report
+    poll = reverse("report_pdf_progress", args=[report.pk])
+    assert "HX-Redirect" not in client.get(poll, headers={"HX-Request": "true"})
+    assert len(queued_jobs()) == 1 and print_queued() == 1
+
+    assert client.get(poll, headers={"HX-Request": "true"})["HX-Redirect"] == url
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "BÁO CÁO" in text and "Kỷ niệm ngày Nhà giáo Việt Nam 20/11" in text
+
+    report.done += "\n- Thêm một việc sau khi in"
+    report.save()
+    assert client.get(url).status_code == 202  # another content, another print

@@ -37,34 +37,51 @@ def plan_pdf(request, plan):
         return _validators(not_modified, etag)
     pdf = serve.stored_pdf(plan, digest)
     if pdf is None:
-        return _first_print(request, plan, data, digest)
+        return first_print_page(request, plan, data, digest)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(False, numbering.filename(data))
     return _validators(response, etag)
 
 
-def _first_print(request, plan, data, digest):
+def _links(plan, report=None):
+    """The waiting page's addresses: the PDF, the fragment it polls, the way back."""
+    if report is not None:
+        return {"pdf_url": reverse("report_pdf", args=[report.pk]), "poll_url": reverse("report_pdf_progress", args=[report.pk]),
+                "back_url": reverse("report_detail", args=[report.pk]), "back_label": "Báo cáo tháng", "subject": "báo cáo này"}
+    return {"pdf_url": reverse("plan_pdf", args=[plan.pk]), "poll_url": reverse("plan_pdf_progress", args=[plan.pk]),
+            "back_url": reverse("plan_preview", args=[plan.pk]), "back_label": "Xem trước bản in", "subject": "kế hoạch này"}
+
+
+def first_print_page(request, plan, data, digest, report=None):
+    """The answer to a PDF not printed yet: its job asked of the worker, and the page that follows it."""
+    links = _links(plan, report)
     try:
-        check_size(data)  # a plan too big is refused at once, as the preview says it
+        check_size(data)  # a document too big is refused at once, as the preview says it
     except RenderError as exc:
         messages.error(request, str(exc))
-        return redirect("plan_preview", pk=plan.pk)
-    job = first_print.request(plan, digest)
+        return redirect(links["back_url"])
+    job = first_print.request(plan, digest, report)
     # 202: the request is taken and the file will follow; the page reloads itself without JavaScript.
-    return render(request, "pdf/first_print.html", {"plan": plan, "title": data["title"], "job": job}, status=202)
+    return render(request, "pdf/first_print.html", {"title": data["title"], "job": job, **links}, status=202)
+
+
+def first_print_progress(request, plan, digest, pdf, report=None):
+    """The fragment the waiting page polls (htmx); once the PDF (`pdf`, None until printed) is
+    there, htmx goes to it. The document may have been edited while its page waited: the job is
+    the current content's."""
+    links = _links(plan, report)
+    if pdf is not None:
+        response = render(request, "pdf/_first_print_progress.html", {"job": None, **links})
+        response["HX-Redirect"] = links["pdf_url"]
+        return response
+    job = first_print.request(plan, digest, report)
+    return render(request, "pdf/_first_print_progress.html", {"job": job, **links})
 
 
 @plan_view("plans.view_plan")
 def plan_pdf_progress(request, plan):
-    """The fragment the waiting page polls (htmx); once the PDF is printed, htmx goes to it."""
     data, digest = _content(plan)
-    if serve.stored_pdf(plan, digest) is not None:
-        response = render(request, "pdf/_first_print_progress.html", {"plan": plan, "job": None})
-        response["HX-Redirect"] = reverse("plan_pdf", args=[plan.pk])
-        return response
-    # The plan may have been edited while its page waited: the job is the current content's.
-    job = first_print.request(plan, digest)
-    return render(request, "pdf/_first_print_progress.html", {"plan": plan, "job": job})
+    return first_print_progress(request, plan, digest, serve.stored_pdf(plan, digest))
 
 
 @plan_view("plans.view_plan")

@@ -1,7 +1,5 @@
 """The monthly report in the browser: drafting it from the rows, the chair's edits, issuing it,
 and its PDF and Word files. An issued report is always served from its frozen snapshot."""
-import json
-
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
@@ -9,7 +7,8 @@ from django.shortcuts import redirect, render
 
 from plans import numbering
 from plans.documents.docx import DOCX_CONTENT_TYPE, render_docx
-from plans.documents.pdf import render_pdf
+from plans.documents.pdf import content_hash, serve
+from plans.documents.views import first_print_page, first_print_progress
 from plans.months import reports, services as months
 from plans.months.reports import MonthlyReport
 from plans.scope import plan_view, report_view
@@ -36,10 +35,6 @@ class ReportForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields[1:]}
         help_texts = {name: "Mỗi dòng là một đoạn." for name in fields[1:-1]}
         error_messages = {"title": {"required": "Hãy ghi trích yếu của báo cáo."}}
-
-
-def report_data(report):
-    return json.loads(report.snapshot) if report.is_issued and report.snapshot else reports.export_report(report)
 
 
 @plan_view("plans.view_plan")
@@ -79,7 +74,7 @@ def report_detail(request, report):
             return redirect("report_detail", pk=report.pk)
         messages.error(request, "Chưa lưu được: hãy sửa các chỗ được đánh dấu.")
     return render(request, "plans/report/detail.html", {
-        "report": report, "plan": report.plan, "form": form, "data": report_data(report),
+        "report": report, "plan": report.plan, "form": form, "data": reports.printed_data(report),
         "issue_form": IssueForm(),
     }, status=400 if form is not None and form.errors else 200)
 
@@ -95,13 +90,30 @@ def report_issue(request, report):
     return redirect("report_detail", pk=report.pk)
 
 
+def _pdf(report):
+    """The report's data, its content hash and its PDF if there is one to serve without rendering
+    (issued, or in the documents cache; else the worker prints it: plans.documents.first_print)."""
+    data = reports.printed_data(report)
+    digest = content_hash(data, "")
+    if report.is_issued and report.snapshot_pdf:
+        return data, digest, bytes(report.snapshot_pdf)
+    return data, digest, serve.cached_only(digest)
+
+
 @report_view("plans.view_report")
 def report_pdf(request, report):
-    data = report_data(report)
-    content = bytes(report.snapshot_pdf) if report.is_issued and report.snapshot_pdf else render_pdf(data)
-    response = HttpResponse(content, content_type="application/pdf")
+    data, digest, pdf = _pdf(report)
+    if pdf is None:
+        return first_print_page(request, report.plan, data, digest, report)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{numbering.filename(data)}"'
     return response
+
+
+@report_view("plans.view_report")
+def report_pdf_progress(request, report):
+    _data, digest, pdf = _pdf(report)
+    return first_print_progress(request, report.plan, digest, pdf, report)
 
 
 def docx_response(data, revision=""):
@@ -113,4 +125,4 @@ def docx_response(data, revision=""):
 
 @report_view("plans.view_report")
 def report_docx(request, report):
-    return docx_response(report_data(report))
+    return docx_response(reports.printed_data(report))

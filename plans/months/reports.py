@@ -1,6 +1,8 @@
 """The monthly report (báo cáo, ký hiệu BC): what was done in a month of an issued plan and what
 comes next month, drafted from the month rows, edited by the chair, then printed, numbered and
 issued by the same renderer, numbering and workflow as the plan."""
+import json
+
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import ExtractYear
@@ -152,6 +154,11 @@ def _paragraphs(text):
 
 def _section(title, text, sections=()):
     return {"kind": "text", "title": title, "paragraphs": _paragraphs(text), "sections": list(sections)}
+
+
+def printed_data(report):
+    """What the report prints: its snapshot once issued, its live text before."""
+    return json.loads(report.snapshot) if report.is_issued and report.snapshot else export_report(report)
 
 
 def export_report(report):

@@ -58,7 +58,12 @@ def plan_pdf(plan, data, etag=None):
     return _issued_pdf(plan) or cached_pdf(data, etag, revision_line(plan))
 
 
+def cached_only(etag):
+    """The PDF whose `content_hash` is `etag` if the documents cache holds it, else None."""
+    return caches[CACHE_ALIAS].get(f"pdf:{etag}")
+
+
 def stored_pdf(plan, etag):
     """The PDF of `plan` if it is there to serve without rendering (issued, or in the cache), else
     None; `etag` is its `content_hash`."""
-    return _issued_pdf(plan) or caches[CACHE_ALIAS].get(f"pdf:{etag}")
+    return _issued_pdf(plan) or cached_only(etag)

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
-from django.http import Http404
 
 from members.models import NOT_FEDERATIONS, Affiliation, Member, Role, Unit
+from unionplans.permissions import get_or_404
 
 # Up to this many units a scope goes to the database as a list: PostgreSQL cannot tell from a user's
 # roles how many units they reach, but from a list it knows how few members they hold and reads them
@@ -120,10 +120,7 @@ def members_for_user(user):
 
 def get_unit_for_user(user, pk, perm=None):
     """The unit in the user's scope (404 otherwise); with `perm`, one the user may act on (403)."""
-    try:
-        unit = units_for_user(user).get(pk=pk)
-    except Unit.DoesNotExist:
-        raise Http404("Không tìm thấy đơn vị.") from None
+    unit = get_or_404(units_for_user(user), "Không tìm thấy đơn vị.", pk=pk)
     if perm and not user.has_perm(perm, unit):
         raise PermissionDenied
     return unit

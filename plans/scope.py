@@ -6,13 +6,12 @@ while a unit was under them (its transfer does not take back what was sent up to
 """
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q
-from django.http import Http404
 
 from members.models import Role
 from members.scope import former_affiliations, reach
 from plans.models import AnnualPlan
 from plans.months.reports import MonthlyReport
-from unionplans.permissions import object_view
+from unionplans.permissions import get_or_404, object_view
 
 
 def _plan_filter(user):
@@ -51,12 +50,8 @@ def plans_of_held_units(user, *kinds):
 def get_plan_for_user(user, pk):
     """The plan in the user's scope (404 otherwise); views get it through `plan_view`, which then
     checks the permission they declare."""
-    try:
-        # The issued PDF (hundreds of kB) is read only by the pages that serve it.
-        plan = plans_for_user(user).select_related("unit").defer("snapshot_pdf").get(pk=pk)
-    except AnnualPlan.DoesNotExist:
-        raise Http404("Không tìm thấy kế hoạch.") from None
-    return plan
+    # The issued PDF (hundreds of kB) is read only by the pages that serve it.
+    return get_or_404(plans_for_user(user).select_related("unit").defer("snapshot_pdf"), "Không tìm thấy kế hoạch.", pk=pk)
 
 
 def get_plan_to_write(user, pk):
@@ -65,11 +60,8 @@ def get_plan_to_write(user, pk):
     Every keystroke of the editor saves a block, and issue 17 gives a block's save 6 queries:
     session, user, plan, block, update, audit; a second query for the role would be the seventh."""
     chair = Role.objects.filter(user_id=user.pk, unit_id=OuterRef("unit_id"), kind=Role.Kind.CHAIR)
-    try:
-        plan = (plans_for_user(user).select_related("unit").defer("snapshot_pdf")
-                .annotate(written_by_user=Exists(chair)).get(pk=pk))
-    except AnnualPlan.DoesNotExist:
-        raise Http404("Không tìm thấy kế hoạch.") from None
+    plan = get_or_404(plans_for_user(user).select_related("unit").defer("snapshot_pdf").annotate(written_by_user=Exists(chair)),
+                      "Không tìm thấy kế hoạch.", pk=pk)
     if not (plan.written_by_user or user.is_superuser):
         raise PermissionDenied
     return plan
@@ -77,10 +69,8 @@ def get_plan_to_write(user, pk):
 
 def get_report_for_user(user, pk):
     """A monthly report of a plan in the user's scope (404 otherwise)."""
-    try:
-        return MonthlyReport.objects.select_related("plan", "unit").get(pk=pk, plan__in=plans_for_user(user))
-    except MonthlyReport.DoesNotExist:
-        raise Http404("Không tìm thấy báo cáo.") from None
+    return get_or_404(MonthlyReport.objects.select_related("plan", "unit").filter(plan__in=plans_for_user(user)),
+                      "Không tìm thấy báo cáo.", pk=pk)
 
 
 def can_see(user, plan):

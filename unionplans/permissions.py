@@ -14,7 +14,16 @@ from functools import wraps
 import rules
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
+
+
+def get_or_404(queryset, message, **lookup):
+    """The one object of `queryset`, already cut to the user's scope, that `lookup` names; else a
+    404 saying `message`, the same answer whether it does not exist or is out of the user's sight."""
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404(message) from None
 
 
 def allowed(user, perm, obj=None):

@@ -3,7 +3,6 @@ on its own (htmx posts the row's form and gets the row back), so one failed save
 typed in the others, and the failed row comes back with its text and the reason."""
 from django import forms
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -12,7 +11,7 @@ from members.models import Role
 from plans.models import AnnualPlan, MonthlyActivity
 from plans.months import services as months
 from plans.scope import plan_view, plans_for_user
-from unionplans.permissions import page_view
+from unionplans.permissions import get_or_404, page_view
 
 
 def _prefix(activity):
@@ -45,10 +44,7 @@ class UnplannedForm(forms.Form):
 
 
 def _get_row(plan, row_pk):
-    try:
-        return plan.activities.get(pk=row_pk)
-    except MonthlyActivity.DoesNotExist:
-        raise Http404("Không tìm thấy hoạt động.") from None
+    return get_or_404(plan.activities.all(), "Không tìm thấy hoạt động.", pk=row_pk)
 
 
 # The fields whose errors a row prints under them; a row as stored has none.

@@ -1,7 +1,7 @@
 """The rating's pages: a federation's criteria tables, a union's ratings, the scored table (the
 unit's self-score, its submission, the federation's confirmation) and its printed PDF."""
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from members.permissions import unit_view
@@ -13,21 +13,17 @@ from plans.rating import forms, services
 from plans.rating.models import CriteriaTable, Rating
 from plans.rating.printing import evidence_text, export_rating
 from unionplans.audit.models import snapshot
-from unionplans.permissions import allowed, object_view
+from unionplans.permissions import allowed, get_or_404, object_view
 
 
 def get_table_for_user(user, pk):
-    try:
-        return CriteriaTable.objects.select_related("federation").get(pk=pk, federation__in=units_for_user(user))
-    except CriteriaTable.DoesNotExist:
-        raise Http404("Không tìm thấy bảng tiêu chí.") from None
+    return get_or_404(CriteriaTable.objects.select_related("federation").filter(federation__in=units_for_user(user)),
+                      "Không tìm thấy bảng tiêu chí.", pk=pk)
 
 
 def get_rating_for_user(user, pk):
-    try:
-        return Rating.objects.select_related("unit", "table__federation").get(pk=pk, unit__in=units_for_user(user))
-    except Rating.DoesNotExist:
-        raise Http404("Không tìm thấy bảng điểm.") from None
+    return get_or_404(Rating.objects.select_related("unit", "table__federation").filter(unit__in=units_for_user(user)),
+                      "Không tìm thấy bảng điểm.", pk=pk)
 
 
 table_view = object_view("criteria", get_table_for_user)

@@ -150,7 +150,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='annualplan',
-            index=models.Index(fields=['year', 'period_kind', 'doc_type', 'unit', 'id'], include=('status',), name='plan_period_units'),
+            index=models.Index(fields=['year', 'period_kind', 'doc_type', 'unit', 'id', 'status'], name='plan_period_units'),
         ),
         migrations.AddField(
             model_name='monthtally',

@@ -67,10 +67,13 @@
 
   function blockOf(element) { return element.closest(".blk"); }
 
-  function close(block) {
+  // `unlessUsed`: a block closed because another opened stays open if, by the time every save has
+  // landed, the chair is back in it (correcting what its save refused, say).
+  function close(block, unlessUsed) {
     if (!block || !block.classList.contains("blk-open")) { return Promise.resolve(); }
     return idle().then(function () {
       if (!block.isConnected || block.querySelector(".blk-error .alert")) { return; }
+      if (unlessUsed && block.contains(document.activeElement)) { return; }
       return htmx.ajax("GET", window.location.pathname, {target: "#" + block.id, select: "#" + block.id, swap: "outerHTML"}).then(function () {
         // The cursor goes back to the block's link only when it was inside the block the swap just
         // removed (Escape, "Xong"); by the time a slow close answers, the chair may be typing in
@@ -110,7 +113,7 @@
     var block = id && document.getElementById(id);
     if (!block || !block.classList.contains("blk-open")) { return; }
     document.querySelectorAll(".blk-open").forEach(function (other) {
-      if (other !== block) { close(other); }
+      if (other !== block) { close(other, true); }
     });
     var field = block.querySelector("textarea, input:not([type=hidden]), select");
     if (field) {

@@ -92,11 +92,20 @@ def write_the_plan(page, plan, axe, html_errors, width):
     saved(page)
 
     target = open_block(page, f"b-t{first.pk}")
+    # The target's save is held until the chair types elsewhere: its answer then comes back while
+    # she types, and its error, which moves the page, cannot move the block she is clicking.
+    action = target.locator("form.blk-form").get_attribute("action")
+    is_target = lambda url: url.endswith(action)  # noqa: E731
+    held = []
+    page.route(is_target, lambda route: held.append(route))
     target.get_by_label("Mức phấn đấu").fill("150")
-    # The cursor leaves for another paragraph and types there while the target's save comes back.
     other = open_block(page, f"b-p{section.pk}-1").get_by_role("textbox")
     other.press("End")
     other.press_sequentially(" " + TYPED_MEANWHILE)
+    assert held, "leaving the target sends its save"
+    for route in held:
+        route.continue_()
+    page.unroute(is_target)
     error = page.locator(f"#e-b-t{first.pk}")
     expect(error).to_contain_text("Tỷ lệ không được vượt quá 100%")
     expect(page.locator("#save-status")).to_have_text(re.compile("Chưa lưu được|Đã lưu lúc"))

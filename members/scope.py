@@ -5,7 +5,7 @@ current tree. Superusers see everything (they work through the admin).
 """
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import BooleanField
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from members.models import NOT_FEDERATIONS, Affiliation, Member, Role, Unit
@@ -100,22 +100,36 @@ def held_units(user):
     return Unit.objects.filter(pk__in=user.roles.values("unit_id"))
 
 
-def members_for_user(user):
-    """Members of the units the user sees, for a search over them: a few units as a list of ids; a
-    wide reach (a province) as a subquery under IS TRUE, which PostgreSQL does not turn into a join
-    planned unit by unit but hashes once, checking each member the name search finds against it."""
+def members_for_user(user, wanted=None):
+    """Members of the units the user sees that `wanted` (a test of the member's own columns) picks,
+    for a search over them: a few units as a list of ids; a wide reach (a province) as subqueries
+    under IS TRUE, which PostgreSQL does not turn into joins planned unit by unit but hashes once.
+    A search walks the members in name order, so at a city (10,000 units, "huong": 108,000 entries
+    before the first match) the scope is asked as late and as cheaply as it can be, 75 ms of SQL
+    against 35: under CASE, after `wanted` (left to itself PostgreSQL asks the scope of every entry
+    first); and first as "a union right below one of the user's federations" (staff_federations:
+    1-2 ms), which holds for nearly every member a federation's staff find, so the whole walk
+    (15-20 ms) is hashed only when a member elsewhere must be checked."""
+    wanted = wanted or Q()
     if not user.is_authenticated:
         return Member.objects.none()
     if user.is_superuser:
-        return Member.objects.all()
+        return Member.objects.filter(wanted)
     scope = reach(user, Role.Kind.values)
     with connection.cursor() as cursor:
         cursor.execute(f"{scope.sql} LIMIT %s", (*scope.params, LISTED_UNITS + 1))
         unit_ids = {unit_id for (unit_id,) in cursor.fetchall()}
     if len(unit_ids) <= LISTED_UNITS:
-        return Member.objects.filter(unit_id__in=unit_ids)
-    column = f"{connection.ops.quote_name(Member._meta.db_table)}.{connection.ops.quote_name('unit_id')}"
-    return Member.objects.filter(RawSQL(f"({column} IN ({scope.sql})) IS TRUE", scope.params, output_field=BooleanField()))
+        return Member.objects.filter(wanted, unit_id__in=unit_ids)
+    column = f"{_table(Member)}.{connection.ops.quote_name('unit_id')}"
+    below_federations = staff_federations(user)
+    in_scope = RawSQL(
+        f"({column} IN (SELECT id FROM {_table(Unit)} WHERE superior_id IN ({below_federations.sql}))) IS TRUE"
+        f" OR ({column} IN ({scope.sql})) IS TRUE",
+        (*below_federations.params, *scope.params), output_field=BooleanField())
+    if not wanted:
+        return Member.objects.filter(in_scope)
+    return Member.objects.filter(wanted, Case(When(wanted, then=in_scope), default=Value(False)))
 
 
 def get_unit_for_user(user, pk, perm=None):

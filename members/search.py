@@ -70,12 +70,13 @@ def phrase_key(text):
     return SEPARATOR.join(code for code, _ in words) + SEPARATOR + SEPARATOR + "".join(tone for _, tone in words)
 
 
-def search(queryset, query):
-    """Members whose name contains the query, diacritics and case ignored, or whose card number starts with it."""
+def matching(query):
+    """Members whose name contains the query, diacritics and case ignored, or whose card number
+    starts with it; every member for an empty query."""
     query = (query or "").strip()
     if not query:
-        return queryset
-    return queryset.filter(Q(search_name__contains=fold(query)) | Q(card_number__startswith=query))
+        return Q()
+    return Q(search_name__contains=fold(query)) | Q(card_number__startswith=query)
 
 
 def keyset_page(members, after, size, rows):

@@ -181,5 +181,15 @@ def test_a_wide_reach_finds_the_same_members_in_the_same_order(client, province,
     monkeypatch.setattr(scope, "LISTED_UNITS", 1)
     wide = client.get(URL, {"q": "thi"}).content.decode()
     assert _results(wide) == _results(listed) and wide.index("Nguyễn Thị Hương") < wide.index("Lê Thị Phương")
+    assert "Hồ Thị Hường" not in wide
+    former = client.get(URL, {"q": "thi", "include_former": "on"}).content.decode()
+    assert "Hồ Thị Hường" in _results(former) and "Trần Văn Đức" not in _results(former)
+    team = UnitFactory(name="Tổ Ngữ văn", kind="team", superior=province["schools"][0])
+    MemberFactory(unit=team, full_name="Võ Thị Hương Giang")
     district = _login(client, province["districts"][0]).get(URL, {"q": "huong"}).content.decode()
-    assert "Nguyễn Thị Hương" in district and "Lê Thị Phương" not in district
+    assert "Nguyễn Thị Hương" in district and "Võ Thị Hương Giang" in district and "Lê Thị Phương" not in district
+    other = _login(client, province["districts"][1]).get(URL, {"q": "huong"}).content.decode()
+    assert "Lê Thị Phương" in other and "Võ Thị Hương Giang" not in other and "Nguyễn Thị Hương" not in other
+    assert "Không có đoàn viên nào phù hợp." in client.get(URL, {"q": "TTH0001"}).content.decode()
+    by_card = _login(client, province["districts"][0]).get(URL, {"q": "TTH0001"}).content.decode()
+    assert "Nguyễn Thị Hương" in _results(by_card)

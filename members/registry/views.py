@@ -1,5 +1,6 @@
 """Pages of a unit's member registry: list and search, a member's record, transfer, status, statistics."""
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -16,20 +17,19 @@ SEARCH_PAGE_SIZE = 50
 RESULT_FIELDS = ("full_name", "birth_date", "card_number", "status", "sort_key", "unit__name")
 
 
-def _matching(members, form):
-    """The members the search form asks for, in Vietnamese order; former members only on request."""
-    if form.is_valid():
-        members = search.search(members, form.cleaned_data["q"])
+def _wanted(form):
+    """The members the search form asks for; former members only on request."""
+    wanted = search.matching(form.cleaned_data["q"]) if form.is_valid() else Q()
     if not (form.is_valid() and form.cleaned_data["include_former"]):
-        members = members.filter(status__in=stats.COUNTED_STATUSES)
-    return members.order_by("sort_key", "pk")
+        wanted &= Q(status__in=stats.COUNTED_STATUSES)
+    return wanted
 
 
 @unit_view("members.view_unit")
 def member_list(request, unit):
     form = SearchForm(request.GET or None)
     return render(request, "members/member_list.html", {
-        "unit": unit, "form": form, "members": _matching(unit.members.all(), form),
+        "unit": unit, "form": form, "members": unit.members.filter(_wanted(form)).order_by("sort_key", "pk"),
         "can_search_scope": request.user.is_superuser or bool(role_unit_ids(request.user, [Role.Kind.STAFF])),
     })
 
@@ -42,7 +42,7 @@ def member_search(request):
     found = after = None
     if form.is_valid() and form.cleaned_data["q"].strip():
         shown = Member.objects.select_related("unit").only(*RESULT_FIELDS)
-        found, after = search.keyset_page(_matching(members_for_user(request.user), form), request.GET.get("sau"),
+        found, after = search.keyset_page(members_for_user(request.user, _wanted(form)), request.GET.get("sau"),
                                           SEARCH_PAGE_SIZE, shown)
     query = request.GET.copy()
     query.pop("sau", None)

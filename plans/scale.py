@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from members.demo import DEMO_PASSWORD, ETHNICITY, FAMILY, GIVEN_F, GIVEN_M, MIDDLE_F, MIDDLE_M, OCCUPATIONS
 from members.models import Member, Position, Role, Unit
-from plans import periods
+from plans import periods, tallies
 from plans.models import AnnualPlan, IssueCounter, MonthlyActivity, Section, Target
 from plans.rating import scale as rating_scale
 
@@ -101,6 +101,11 @@ def generate(units=2000, districts=40, members=40, rows=10, targets=20, seed=202
             progress(start + count, units)
     with transaction.atomic():
         _logins(province, federations[0], grassroots[0])
+    # The tallies' triggers updated each plan's tallies once a row inserted, leaving every live
+    # tally on a page of its own among dead versions (at 5 ×: 75 MB for 120,000 rows), where a
+    # database grown over a year keeps them compact through vacuum. Counted again, the overview's
+    # totals read a month's tallies from 980 pages instead of 9,600 (at 5 ×: 67 -> 29 ms of SQL).
+    tallies.recount()
     return {
         "units": len(grassroots), "federations": len(federations), "members": len(grassroots) * members,
         "rows": len(grassroots) * rows * periods.MONTHS_IN_PERIOD, "targets": len(grassroots) * targets,

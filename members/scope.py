@@ -106,8 +106,8 @@ def members_for_user(user, wanted=None):
     under IS TRUE, which PostgreSQL does not turn into joins planned unit by unit but hashes once.
     A search walks the members in name order, so at a city (10,000 units, "huong": 108,000 entries
     before the first match) the scope is asked as late and as cheaply as it can be, 75 ms of SQL
-    against 35: under CASE, after `wanted` (left to itself PostgreSQL asks the scope of every entry
-    first); and first as "a union right below one of the user's federations" (staff_federations:
+    against about 40: under CASE, after `wanted` (left to itself PostgreSQL asks the scope of every
+    entry first); and first as "a union right below one of the user's federations" (staff_federations:
     1-2 ms), which holds for nearly every member a federation's staff find, so the whole walk
     (15-20 ms) is hashed only when a member elsewhere must be checked."""
     wanted = wanted or Q()

@@ -2,6 +2,7 @@
 command `make worker` runs) as a separate process on the test database (tests.workers), two worker
 processes."""
 import io
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -111,7 +112,8 @@ def test_thirty_plans_through_the_real_worker(federation_plans, staff_client, tm
 
 
 def _workers_niceness(parent_pid):
-    """{"interactive" or "default": [niceness, ...]} of run_workers' db_worker processes, from /proc."""
+    """{"interactive" or "default": [(niceness, scheduling policy), ...]} of run_workers' db_worker
+    processes, from /proc."""
     found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -121,7 +123,7 @@ def _workers_niceness(parent_pid):
             continue  # a process that ended meanwhile
         if int(fields[1]) == parent_pid and b"db_worker" in command:
             queue = command[command.index(b"--queue-name") + 1].decode()
-            found.setdefault(queue, []).append(int(fields[16]))
+            found.setdefault(queue, []).append((int(fields[16]), int(fields[38])))
     return found
 
 
@@ -141,7 +143,8 @@ def test_a_first_pdf_is_printed_by_the_interactive_worker_beside_a_niced_batch(f
     finally:
         output = workers.stop(worker)
     assert worker.returncode == 0, output
-    assert niceness == {"default": [10, 10], "interactive": [0]}
+    idle, normal = os.SCHED_IDLE, os.SCHED_OTHER
+    assert niceness == {"default": [(10, idle), (10, idle)], "interactive": [(0, normal)]}
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).split())
     assert plans[1].unit.name.upper() in text

@@ -62,6 +62,13 @@ def sort_key(full_name):
     return key[:SORT_KEY_LENGTH]
 
 
+def given_prefix(full_name):
+    """The start every sort key of a member with this given name has, whatever its tone and the
+    other names: the given name's letters and the separator ("" for no name)."""
+    words = (full_name or "").split()
+    return (_letters_and_tone(words[-1])[0] + SEPARATOR)[:SORT_KEY_LENGTH] if words else ""
+
+
 @functools.lru_cache(maxsize=50000)
 def phrase_key(text):
     """Words in the order they are read, letters before tones: for unit names, which have no given name to put first.
@@ -77,22 +84,3 @@ def matching(query):
     if not query:
         return Q()
     return Q(search_name__contains=fold(query)) | Q(card_number__startswith=query)
-
-
-def keyset_page(members, after, size, rows):
-    """The `size` members of `members` that come after the member `after` names ("<sort_key>-<pk>",
-    the cursor of the page before; "" or a malformed one for the first page) in (sort_key, pk)
-    order, and the cursor of the next page, None after the last. Nothing counts the matches: a
-    common name across a province matches thousands, and the page only needs the next `size`.
-    The keys are found first and the rows read by key after, from `rows` (the queryset that says
-    what a row shown needs): on PostgreSQL the keys come from the covering index
-    member_search_order alone (members 0006), without a visit to each row passed, and the rows by
-    their keys alone, without the search's filters again (a city's scope walked twice: 25-50 ms)."""
-    key, _, pk = (after or "").rpartition("-")
-    ordered = members.order_by("sort_key", "pk")
-    if key.isdigit() and pk.isdigit():
-        ordered = ordered.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=int(pk)))
-    keys = list(ordered.values_list("pk", "sort_key")[: size + 1])
-    found = rows.in_bulk([pk for pk, _ in keys[:size]])
-    last = keys[size - 1] if len(keys) > size else None
-    return [found[pk] for pk, _ in keys[:size] if pk in found], last and f"{last[1]}-{last[0]}"

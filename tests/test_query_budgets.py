@@ -150,7 +150,9 @@ PAGES = {
     "textimport_review": ("chair", _url("unit"), 7, _import_draft),
     "reset_password": ("staff", _url("plain"), 11),
     "members:member_list": ("chair", _url("unit", query="?q=hoa"), 11),
-    "members:member_search": ("staff", _url(query="?q=hoa"), 9),
+    # The reach (federations, their unions counted), the given names holding the query, each one's
+    # members (Hoa, Khoa), the other names and cards, then the rows.
+    "members:member_search": ("staff", _url(query="?q=hoa"), 12),
     "members:member_detail": ("chair", _url("member"), 9),
     "members:member_create": ("chair", _url("unit"), 8),
     "members:member_edit": ("chair", _url("member"), 8),

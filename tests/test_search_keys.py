@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from members import search
-from members.models import Member, Unit
+from members.models import GivenName, Member, Unit
 from tests.factories import MemberFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +14,8 @@ NAMES = ["Nguyễn Thị Hương", "Đặng Văn Ưng", "Lê Ánh", "Trần Qu�
 
 
 def _stale():
-    return [name for name, folded, key in Member.objects.values_list("full_name", "search_name", "sort_key")
-            if (folded, key) != (search.fold(name), search.sort_key(name))]
+    return [name for name, folded, others, key in Member.objects.values_list("full_name", "search_name", "other_names", "sort_key")
+            if (folded, others, key) != (search.fold(name), search.fold(name).rpartition(" ")[0], search.sort_key(name))]
 
 
 def test_every_stored_key_equals_the_computed_one_after_the_command():
@@ -24,7 +24,8 @@ def test_every_stored_key_equals_the_computed_one_after_the_command():
         MemberFactory(unit=unit, full_name=name)
     # Written past save(), as a change of the folding would leave the rows written before it.
     Member.objects.filter(full_name="Đặng Văn Ưng").update(search_name="dang van ung cu", sort_key="99")
-    Member.objects.filter(full_name="Lê Ánh").update(sort_key="")
+    Member.objects.filter(full_name="Lê Ánh").update(sort_key="", other_names="le cu")
+    GivenName.objects.filter(prefix=search.given_prefix("Ánh")).update(folded="cu")
     assert sorted(_stale()) == sorted(["Đặng Văn Ưng", "Lê Ánh"])
 
     out = io.StringIO()
@@ -33,6 +34,8 @@ def test_every_stored_key_equals_the_computed_one_after_the_command():
     assert _stale() == []
     assert "Đã kiểm tra 5 đoàn viên, cập nhật 2." in out.getvalue()
     assert Member.objects.get(full_name="Đặng Văn Ưng").search_name == "dang van ung"
+    assert Member.objects.get(full_name="Lê Ánh").other_names == "le"
+    assert GivenName.objects.get(prefix=search.given_prefix("Ánh")).folded == "anh"
     ordered = list(Member.objects.order_by("sort_key").values_list("full_name", flat=True))
     assert ordered.index("Lê Ánh") < ordered.index("Phạm Thị Ngọc Ánh") < ordered.index("Nguyễn Thị Hương")
 

@@ -9,8 +9,8 @@ from members.forms import MemberForm, SearchForm, StatusForm, TransferForm
 from members.models import Member, Role
 from members.pages import attempt, form_page
 from members.permissions import member_view, unit_view
-from members.registry import stats
-from members.scope import members_for_user, role_unit_ids
+from members.registry import finding, stats
+from members.scope import member_scope, role_unit_ids
 from unionplans.permissions import page_view
 
 SEARCH_PAGE_SIZE = 50
@@ -20,9 +20,11 @@ RESULT_FIELDS = ("full_name", "birth_date", "card_number", "status", "sort_key",
 def _wanted(form):
     """The members the search form asks for; former members only on request."""
     wanted = search.matching(form.cleaned_data["q"]) if form.is_valid() else Q()
-    if not (form.is_valid() and form.cleaned_data["include_former"]):
-        wanted &= Q(status__in=stats.COUNTED_STATUSES)
-    return wanted
+    return wanted & _statuses(form)
+
+
+def _statuses(form):
+    return Q() if form.is_valid() and form.cleaned_data["include_former"] else Q(status__in=stats.COUNTED_STATUSES)
 
 
 @unit_view("members.view_unit")
@@ -41,9 +43,10 @@ def member_search(request):
     form = SearchForm(request.GET or None)
     found = after = None
     if form.is_valid() and form.cleaned_data["q"].strip():
-        shown = Member.objects.select_related("unit").only(*RESULT_FIELDS)
-        found, after = search.keyset_page(members_for_user(request.user, _wanted(form)), request.GET.get("sau"),
-                                          SEARCH_PAGE_SIZE, shown)
+        members_of, statuses = member_scope(request.user), _statuses(form)
+        found, after = finding.keyset_page(lambda wanted: members_of(wanted & statuses), form.cleaned_data["q"],
+                                           request.GET.get("sau"), SEARCH_PAGE_SIZE,
+                                           Member.objects.select_related("unit").only(*RESULT_FIELDS))
     query = request.GET.copy()
     query.pop("sau", None)
     return render(request, "members/member_list_search.html", {

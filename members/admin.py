@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from members.models import Affiliation, Member, Position, Role, SigningCredential, Unit
+from members.models import Affiliation, GivenName, Member, Position, Role, SigningCredential, Unit
 from unionplans.audit.admin import AuditedAdminMixin, ReadOnlyAdminMixin
 
 
@@ -65,3 +65,11 @@ class SigningCredentialAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["unit__name", "subject"]
     fields = ["unit", "subject", "issuer", "serial", "not_before", "not_after", "uploaded_by", "updated_at"]
     readonly_fields = fields
+
+
+@admin.register(GivenName)
+class GivenNameAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Written by the members' own saves (members.models.GivenName.note) for the search: read here."""
+
+    list_display = ["folded", "prefix"]
+    search_fields = ["folded"]

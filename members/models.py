@@ -224,8 +224,15 @@ class GivenName(models.Model):
     360 ms for "vinh", near the end. Rows are only added (members.models save and bulk_create,
     recompute_search_keys): a given name nobody has any more costs one empty read."""
 
-    prefix = models.CharField(max_length=search.SORT_KEY_LENGTH, unique=True)
-    folded = models.CharField(max_length=100)
+    prefix = models.CharField("đầu khóa sắp xếp", max_length=search.SORT_KEY_LENGTH, unique=True)
+    folded = models.CharField("tên để tìm", max_length=100)
+
+    class Meta:
+        verbose_name = "tên gọi đã gặp"
+        verbose_name_plural = "tên gọi đã gặp"
+
+    def __str__(self):
+        return self.folded
 
     @classmethod
     def note(cls, members):

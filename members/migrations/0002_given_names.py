@@ -52,9 +52,10 @@ class Migration(migrations.Migration):
             name="GivenName",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("prefix", models.CharField(max_length=255, unique=True)),
-                ("folded", models.CharField(max_length=100)),
+                ("prefix", models.CharField(max_length=255, unique=True, verbose_name="đầu khóa sắp xếp")),
+                ("folded", models.CharField(max_length=100, verbose_name="tên để tìm")),
             ],
+            options={"verbose_name": "tên gọi đã gặp", "verbose_name_plural": "tên gọi đã gặp"},
         ),
         migrations.AddIndex(
             model_name="unit",

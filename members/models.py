@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from members import search
+from members.given_names import GivenName
 from unionplans.fields import NFCCharField
 
 
@@ -214,32 +215,6 @@ class MemberQuerySet(models.QuerySet):
         created = super().bulk_create(objs, *args, **kwargs)
         GivenName.note(objs)
         return created
-
-
-class GivenName(models.Model):
-    """Each given name members have had, as the start of their sort keys (members.search.given_prefix):
-    a search for "huong" reads this short list for the given names that hold it, then the members of
-    each in name order, from where they sit in the name-order index. Without it the search walked
-    that index from "An" on until it met them: 30 ms of 40 at a city's 400,000 members for "huong",
-    360 ms for "vinh", near the end. Rows are only added (members.models save and bulk_create,
-    recompute_search_keys): a given name nobody has any more costs one empty read."""
-
-    prefix = models.CharField("đầu khóa sắp xếp", max_length=search.SORT_KEY_LENGTH, unique=True)
-    folded = models.CharField("tên để tìm", max_length=100)
-
-    class Meta:
-        verbose_name = "tên gọi đã gặp"
-        verbose_name_plural = "tên gọi đã gặp"
-
-    def __str__(self):
-        return self.folded
-
-    @classmethod
-    def note(cls, members):
-        names = {search.given_prefix(m.full_name): m.search_name.rpartition(" ")[2] for m in members}
-        # Written over, not skipped, when known: after a change of the folding the search must read the new form.
-        cls.objects.bulk_create([cls(prefix=p, folded=f) for p, f in names.items() if p],
-                                update_conflicts=True, unique_fields=["prefix"], update_fields=["folded"])
 
 
 class Member(models.Model):
